@@ -1,0 +1,72 @@
+// TikTok accounts in D1, with tokens encrypted at rest.
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { tiktokAccounts } from "../db/schema";
+import { iso } from "../shared/http";
+import { newId } from "../shared/ids";
+import type { TokenCipher } from "../shared/crypto";
+import type { TokenSet } from "../tiktok/client";
+
+export type AccountRow = typeof tiktokAccounts.$inferSelect;
+
+export type Profile = { displayName: string; username: string | null; avatarUrl: string | null };
+
+/** Stores a freshly connected (or reconnected) account; a reconnect keeps the id and revives the account. */
+export async function upsertConnectedAccount(
+  db: Database,
+  cipher: TokenCipher,
+  workspaceId: string,
+  tokens: TokenSet,
+  profile: Profile,
+  now: number,
+): Promise<string> {
+  const values = {
+    displayName: profile.displayName,
+    username: profile.username,
+    avatarUrl: profile.avatarUrl,
+    scopes: tokens.scopes.join(","),
+    accessTokenEnc: await cipher.encrypt(tokens.accessToken),
+    refreshTokenEnc: await cipher.encrypt(tokens.refreshToken),
+    accessExpiresAt: tokens.accessExpiresAt,
+    refreshExpiresAt: tokens.refreshExpiresAt,
+    status: "active" as const,
+    statusReason: null,
+    updatedAt: now,
+  };
+  const [row] = await db
+    .insert(tiktokAccounts)
+    .values({ id: newId("acc"), workspaceId, openId: tokens.openId, connectedAt: now, ...values })
+    .onConflictDoUpdate({
+      target: [tiktokAccounts.workspaceId, tiktokAccounts.openId],
+      set: { ...values, tokenVersion: sql`${tiktokAccounts.tokenVersion} + 1` },
+    })
+    .returning({ id: tiktokAccounts.id });
+  return row!.id;
+}
+
+export async function findAccount(db: Database, workspaceId: string, accountId: string) {
+  const [row] = await db
+    .select()
+    .from(tiktokAccounts)
+    .where(and(eq(tiktokAccounts.id, accountId), eq(tiktokAccounts.workspaceId, workspaceId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listAccounts(db: Database, workspaceId: string) {
+  return db.select().from(tiktokAccounts).where(eq(tiktokAccounts.workspaceId, workspaceId)).orderBy(tiktokAccounts.connectedAt);
+}
+
+export function accountView(row: AccountRow) {
+  return {
+    id: row.id,
+    openId: row.openId,
+    displayName: row.displayName,
+    username: row.username,
+    avatarUrl: row.avatarUrl,
+    status: row.status,
+    statusReason: row.statusReason,
+    scopes: row.scopes.split(",").filter(Boolean),
+    connectedAt: iso(row.connectedAt)!,
+  };
+}

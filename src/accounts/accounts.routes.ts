@@ -1,0 +1,122 @@
+// /api/accounts: connect TikTok accounts (OAuth), list them, read fresh creator info.
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireSession } from "../auth/session";
+import { database } from "../db/client";
+import { AppError, notFound } from "../shared/errors";
+import { errorResponses, json, router } from "../shared/http";
+import { TikTokError } from "../tiktok/errors";
+import { accountView, findAccount, listAccounts } from "./accounts.repo";
+import { authorizeUrl, completeConnection, consumeState } from "./oauth.service";
+
+const Account = z
+  .object({
+    id: z.string(),
+    openId: z.string(),
+    displayName: z.string(),
+    username: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
+    status: z.enum(["active", "needs_reconnect", "disconnected"]),
+    statusReason: z.string().nullable(),
+    scopes: z.array(z.string()),
+    connectedAt: z.string(),
+  })
+  .openapi("Account");
+
+const CreatorInfo = z
+  .object({
+    nickname: z.string(),
+    username: z.string(),
+    avatarUrl: z.string().nullable(),
+    privacyLevelOptions: z.array(z.string()),
+    commentDisabled: z.boolean(),
+    duetDisabled: z.boolean(),
+    stitchDisabled: z.boolean(),
+    maxVideoPostDurationSec: z.number(),
+    canPost: z.boolean(),
+    cannotPostReason: z.string().nullable(),
+  })
+  .openapi("CreatorInfo");
+
+const connectRoute = createRoute({
+  method: "get",
+  path: "/accounts/tiktok/connect",
+  tags: ["accounts"],
+  middleware: [requireSession] as const,
+  responses: { 302: { description: "Redirect to TikTok's consent page" }, ...errorResponses },
+});
+
+const callbackRoute = createRoute({
+  method: "get",
+  path: "/accounts/tiktok/callback",
+  tags: ["accounts"],
+  middleware: [requireSession] as const,
+  request: {
+    query: z.object({
+      code: z.string().optional(),
+      state: z.string().optional(),
+      scopes: z.string().optional(),
+      error: z.string().optional(),
+      error_description: z.string().optional(),
+    }),
+  },
+  responses: { 302: { description: "Back to the app with ?connected= or ?connect_error=" } },
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/accounts",
+  tags: ["accounts"],
+  middleware: [requireSession] as const,
+  responses: { 200: json(z.object({ accounts: z.array(Account) })), ...errorResponses },
+});
+
+const creatorInfoRoute = createRoute({
+  method: "get",
+  path: "/accounts/{id}/creator-info",
+  tags: ["accounts"],
+  middleware: [requireSession] as const,
+  request: { params: z.object({ id: z.string() }) },
+  responses: { 200: json(z.object({ creatorInfo: CreatorInfo })), ...errorResponses },
+});
+
+export const accountRoutes = router()
+  .openapi(connectRoute, async (c) => {
+    const { userId, workspaceId } = c.get("session");
+    return c.redirect(await authorizeUrl(c.env, database(c.env.DB), userId, workspaceId, Date.now()), 302);
+  })
+  .openapi(callbackRoute, async (c) => {
+    const query = c.req.valid("query");
+    const back = (params: Record<string, string>) => c.redirect(`/?${new URLSearchParams(params)}`, 302);
+    const db = database(c.env.DB);
+    try {
+      if (!query.state) throw new AppError(400, "invalid_state", "TikTok did not return the sign-in state.");
+      const state = await consumeState(db, query.state, c.get("session").userId, Date.now());
+      if (query.error || !query.code) {
+        const cancelled = query.error === "access_denied";
+        return back({
+          connect_error: query.error ?? "missing_code",
+          message: cancelled ? "You cancelled the connection on TikTok." : (query.error_description ?? "TikTok did not return a code."),
+        });
+      }
+      const accountId = await completeConnection(c.env, db, state.workspaceId, query.code, Date.now());
+      return back({ connected: accountId });
+    } catch (error) {
+      if (error instanceof AppError) return back({ connect_error: error.code, message: error.message });
+      if (error instanceof TikTokError) {
+        console.error("tiktok connect failed", error.code, error.logId);
+        return back({ connect_error: error.code, message: `TikTok refused the connection: ${error.message}` });
+      }
+      throw error;
+    }
+  })
+  .openapi(listRoute, async (c) => {
+    const rows = await listAccounts(database(c.env.DB), c.get("session").workspaceId);
+    return c.json({ accounts: rows.map(accountView) }, 200);
+  })
+  .openapi(creatorInfoRoute, async (c) => {
+    const account = await findAccount(database(c.env.DB), c.get("session").workspaceId, c.req.valid("param").id);
+    if (!account) throw notFound("Account");
+    const publisher = c.env.ACCOUNT_PUBLISHER.getByName(account.id);
+    const creatorInfo = await publisher.creatorInfo(account.id);
+    return c.json({ creatorInfo }, 200);
+  });

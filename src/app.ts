@@ -1,0 +1,31 @@
+// The HTTP app: /api routes, CSRF defence, one error shape, and the generated OpenAPI document.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { accountRoutes } from "./accounts/accounts.routes";
+import { authRoutes } from "./auth/auth.routes";
+import { csrfProtection } from "./auth/csrf";
+import type { AppEnv } from "./env";
+import { healthRoutes } from "./health/health.routes";
+import { postRoutes } from "./posts/posts.routes";
+import { webhookRoutes } from "./publishing/webhooks.routes";
+import { AppError, errorBody } from "./shared/errors";
+import { videoRoutes } from "./videos/videos.routes";
+
+const api = new OpenAPIHono<AppEnv>();
+api.use(csrfProtection);
+for (const routes of [authRoutes, accountRoutes, videoRoutes, postRoutes, healthRoutes, webhookRoutes]) api.route("/", routes);
+
+api.doc31("/openapi.json", {
+  openapi: "3.1.0",
+  info: { title: "Postflare API", version: "1.0.0", description: "Schedule TikTok posts on Cloudflare's edge." },
+});
+
+export const app = new OpenAPIHono<AppEnv>();
+app.route("/api", api);
+app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
+app.onError((error, c) => {
+  if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+  if (error instanceof HTTPException) return c.json(errorBody("http_error", error.message), error.status);
+  console.error("unhandled error", error);
+  return c.json(errorBody("internal_error", "Something went wrong on our side"), 500);
+});

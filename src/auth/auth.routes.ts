@@ -1,0 +1,73 @@
+// /api/auth/* and /api/me: sign up, sign in, sign out, who am I.
+import { createRoute, z } from "@hono/zod-openapi";
+import { database } from "../db/client";
+import { errorResponses, json, jsonBody, router } from "../shared/http";
+import { identityOf, logIn, signUp } from "./auth.service";
+import { endSession, requireSession, startSession } from "./session";
+
+const Credentials = z
+  .object({
+    email: z.email().max(254).transform((e) => e.toLowerCase()),
+    password: z.string().min(8, "Use at least 8 characters").max(200),
+  })
+  .openapi("Credentials");
+
+const Identity = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string() }),
+    workspace: z.object({ id: z.string(), name: z.string() }),
+  })
+  .openapi("Identity");
+
+const signupRoute = createRoute({
+  method: "post",
+  path: "/auth/signup",
+  tags: ["auth"],
+  request: { body: jsonBody(Credentials) },
+  responses: { 201: json(Identity, "Signed up and signed in"), ...errorResponses },
+});
+
+const loginRoute = createRoute({
+  method: "post",
+  path: "/auth/login",
+  tags: ["auth"],
+  request: { body: jsonBody(Credentials) },
+  responses: { 200: json(Identity, "Signed in"), ...errorResponses },
+});
+
+const logoutRoute = createRoute({
+  method: "post",
+  path: "/auth/logout",
+  tags: ["auth"],
+  responses: { 204: { description: "Signed out" } },
+});
+
+const meRoute = createRoute({
+  method: "get",
+  path: "/me",
+  tags: ["auth"],
+  middleware: [requireSession] as const,
+  responses: { 200: json(Identity), ...errorResponses },
+});
+
+export const authRoutes = router()
+  .openapi(signupRoute, async (c) => {
+    const { email, password } = c.req.valid("json");
+    const identity = await signUp(database(c.env.DB), email, password, Date.now());
+    await startSession(c, identity.user.id, identity.workspace.id);
+    return c.json(identity, 201);
+  })
+  .openapi(loginRoute, async (c) => {
+    const { email, password } = c.req.valid("json");
+    const identity = await logIn(database(c.env.DB), email, password);
+    await startSession(c, identity.user.id, identity.workspace.id);
+    return c.json(identity, 200);
+  })
+  .openapi(logoutRoute, async (c) => {
+    await endSession(c);
+    return c.body(null, 204);
+  })
+  .openapi(meRoute, async (c) => {
+    const { userId, workspaceId } = c.get("session");
+    return c.json(await identityOf(database(c.env.DB), userId, workspaceId), 200);
+  });

@@ -1,0 +1,86 @@
+// /api/posts: schedule, list, read (with timeline), edit and cancel posts.
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireSession } from "../auth/session";
+import { database } from "../db/client";
+import { notFound } from "../shared/errors";
+import { errorResponses, json, jsonBody, router } from "../shared/http";
+import { findAccount } from "../accounts/accounts.repo";
+import { postView } from "./post-view";
+import { findPost, listEvents, listPosts } from "./posts.repo";
+import { NewPost, Post, PostEventSchema, PostPatch } from "./posts.schemas";
+import { cancelPost, createPost, updatePost } from "./posts.service";
+
+const PostId = z.object({ id: z.string() });
+const PostWithWarnings = z.object({ post: Post, warnings: z.array(z.string()) });
+
+const createPostRoute = createRoute({
+  method: "post",
+  path: "/posts",
+  tags: ["posts"],
+  middleware: [requireSession] as const,
+  request: { body: jsonBody(NewPost) },
+  responses: { 201: json(PostWithWarnings, "Scheduled"), ...errorResponses },
+});
+const listRoute = createRoute({
+  method: "get",
+  path: "/posts",
+  tags: ["posts"],
+  middleware: [requireSession] as const,
+  responses: { 200: json(z.object({ posts: z.array(Post) })), ...errorResponses },
+});
+const getRoute = createRoute({
+  method: "get",
+  path: "/posts/{id}",
+  tags: ["posts"],
+  middleware: [requireSession] as const,
+  request: { params: PostId },
+  responses: { 200: json(z.object({ post: Post, events: z.array(PostEventSchema) })), ...errorResponses },
+});
+const patchRoute = createRoute({
+  method: "patch",
+  path: "/posts/{id}",
+  tags: ["posts"],
+  middleware: [requireSession] as const,
+  request: { params: PostId, body: jsonBody(PostPatch) },
+  responses: { 200: json(PostWithWarnings), ...errorResponses },
+});
+const cancelRoute = createRoute({
+  method: "delete",
+  path: "/posts/{id}",
+  tags: ["posts"],
+  middleware: [requireSession] as const,
+  request: { params: PostId },
+  responses: { 200: json(z.object({ post: Post }), "Cancelled"), ...errorResponses },
+});
+
+
+export const postRoutes = router()
+  .openapi(createPostRoute, async (c) => {
+    const db = database(c.env.DB);
+    const { workspaceId, userId } = c.get("session");
+    const { post, warnings } = await createPost(db, c.env, { workspaceId, userId }, c.req.valid("json"), Date.now());
+    return c.json({ post: postView(post), warnings }, 201);
+  })
+  .openapi(listRoute, async (c) => {
+    const rows = await listPosts(database(c.env.DB), c.get("session").workspaceId);
+    return c.json({ posts: rows.map((r) => postView(r.post, { username: r.username })) }, 200);
+  })
+  .openapi(getRoute, async (c) => {
+    const db = database(c.env.DB);
+    const { workspaceId } = c.get("session");
+    const post = await findPost(db, workspaceId, c.req.valid("param").id);
+    if (!post) throw notFound("Post");
+    const account = await findAccount(db, workspaceId, post.accountId);
+    return c.json({ post: postView(post, account), events: await listEvents(db, post.id) }, 200);
+  })
+  .openapi(patchRoute, async (c) => {
+    const db = database(c.env.DB);
+    const { workspaceId, userId } = c.get("session");
+    const { post, warnings } = await updatePost(db, c.env, { workspaceId, userId }, c.req.valid("param").id, c.req.valid("json"), Date.now());
+    return c.json({ post: postView(post), warnings }, 200);
+  })
+  .openapi(cancelRoute, async (c) => {
+    const { workspaceId, userId } = c.get("session");
+    const post = await cancelPost(database(c.env.DB), { workspaceId, userId }, c.req.valid("param").id, Date.now());
+    return c.json({ post: postView(post) }, 200);
+  });

@@ -1,0 +1,105 @@
+// The posts contract: zod schemas for requests and responses (also the OpenAPI description).
+import { z } from "@hono/zod-openapi";
+import { POST_MODES, POST_STATUSES } from "../db/schema";
+
+export const PRIVACY_LEVELS = ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY"] as const;
+
+function isTimeZone(zone: string) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const fields = {
+  accountId: z.string().min(1),
+  videoId: z.string().min(1),
+  // TikTok counts the caption in UTF-16 code units (JS .length), max 2200.
+  caption: z.string().max(2200, "Captions can be at most 2200 characters").default(""),
+  privacyLevel: z.enum(PRIVACY_LEVELS).nullish(),
+  scheduledAt: z.iso.datetime({ offset: true, message: "Use an ISO-8601 date-time, e.g. 2026-12-01T18:30:00Z" }),
+  timezone: z.string().refine(isTimeZone, "Use an IANA time zone such as Europe/Paris"),
+  mode: z.enum(POST_MODES).default("direct"),
+  disableComment: z.boolean().default(false),
+  disableDuet: z.boolean().default(false),
+  disableStitch: z.boolean().default(false),
+  brandContent: z.boolean().default(false),
+  brandOrganic: z.boolean().default(false),
+  isAigc: z.boolean().default(false),
+  // How late a post may still go out (e.g. after an outage); past it the post becomes `missed`.
+  latePolicyMinutes: z.number().int().min(1).max(7 * 24 * 60).default(360),
+};
+
+export const NewPost = z.object(fields).openapi("NewPost");
+export type NewPost = z.infer<typeof NewPost>;
+
+export const PostPatch = z
+  .object({
+    caption: fields.caption.unwrap(),
+    privacyLevel: fields.privacyLevel,
+    scheduledAt: fields.scheduledAt,
+    timezone: fields.timezone,
+    mode: fields.mode.unwrap(),
+    videoId: fields.videoId,
+    disableComment: z.boolean(),
+    disableDuet: z.boolean(),
+    disableStitch: z.boolean(),
+    brandContent: z.boolean(),
+    brandOrganic: z.boolean(),
+    isAigc: z.boolean(),
+    latePolicyMinutes: fields.latePolicyMinutes.unwrap(),
+  })
+  .partial()
+  .openapi("PostPatch");
+export type PostPatch = z.infer<typeof PostPatch>;
+
+export const Post = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    videoId: z.string(),
+    caption: z.string(),
+    privacyLevel: z.string().nullable(),
+    mode: z.enum(POST_MODES),
+    disableComment: z.boolean(),
+    disableDuet: z.boolean(),
+    disableStitch: z.boolean(),
+    brandContent: z.boolean(),
+    brandOrganic: z.boolean(),
+    isAigc: z.boolean(),
+    scheduledAt: z.string(),
+    timezone: z.string(),
+    latePolicyMinutes: z.number(),
+    status: z.enum(POST_STATUSES),
+    publishId: z.string().nullable(),
+    tiktokPostId: z.string().nullable(),
+    tiktokUrl: z.string().nullable(),
+    mediaSource: z.string().nullable(),
+    lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+    warning: z.string().nullable(),
+    timing: z.object({
+      scheduledAt: z.string(),
+      initAt: z.string().nullable(),
+      uploadedAt: z.string().nullable(),
+      completedAt: z.string().nullable(),
+      startLatenessMs: z.number().nullable(),
+      liveLatenessMs: z.number().nullable(),
+    }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .openapi("Post");
+
+export const PostEventSchema = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    type: z.string(),
+    message: z.string(),
+    logId: z.string().nullable(),
+    data: z.unknown(),
+  })
+  .openapi("PostEvent");

@@ -1,0 +1,129 @@
+// The account publisher's own SQLite: one row per post it is publishing, and a ledger of TikTok calls
+// for pacing. The alarm always points at the earliest `next_at`.
+
+export type Phase = "waiting" | "init" | "initiating" | "uploading" | "polling" | "post_id";
+
+export type Job = {
+  post_id: string;
+  claim_token: string;
+  scheduled_at: number;
+  phase: Phase;
+  next_at: number;
+  attempts: number;
+  reinits: number;
+  publish_id: string | null;
+  upload_url: string | null;
+  source: string | null;
+  chunk_size: number | null;
+  chunk_count: number | null;
+  next_chunk: number;
+  polls: number;
+  polling_since: number | null;
+  paced_noted: number;
+};
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS jobs (
+  post_id TEXT PRIMARY KEY,
+  claim_token TEXT NOT NULL,
+  scheduled_at INTEGER NOT NULL,
+  phase TEXT NOT NULL,
+  next_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  reinits INTEGER NOT NULL DEFAULT 0,
+  publish_id TEXT,
+  upload_url TEXT,
+  source TEXT,
+  chunk_size INTEGER,
+  chunk_count INTEGER,
+  next_chunk INTEGER NOT NULL DEFAULT 0,
+  polls INTEGER NOT NULL DEFAULT 0,
+  polling_since INTEGER,
+  paced_noted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS jobs_next_at ON jobs(next_at);
+CREATE TABLE IF NOT EXISTS calls (kind TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS calls_kind_at ON calls(kind, at);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+export type CallKind = "init" | "status" | "creator_info";
+
+export class JobStore {
+  private readonly sql: SqlStorage;
+
+  constructor(sql: SqlStorage) {
+    this.sql = sql;
+    sql.exec(SCHEMA);
+  }
+
+  get(postId: string): Job | null {
+    return (this.sql.exec<Job>("SELECT * FROM jobs WHERE post_id = ?", postId).toArray()[0] as Job | undefined) ?? null;
+  }
+
+  insert(postId: string, claimToken: string, scheduledAt: number) {
+    this.sql.exec(
+      "INSERT INTO jobs (post_id, claim_token, scheduled_at, phase, next_at) VALUES (?, ?, ?, 'waiting', ?)",
+      postId,
+      claimToken,
+      scheduledAt,
+      scheduledAt,
+    );
+  }
+
+  /** Replaces a not-yet-started job's claim (the post was edited and claimed again). */
+  reclaim(postId: string, claimToken: string, scheduledAt: number) {
+    this.sql.exec(
+      "UPDATE jobs SET claim_token = ?, scheduled_at = ?, next_at = ?, attempts = 0, paced_noted = 0 WHERE post_id = ? AND phase = 'waiting'",
+      claimToken,
+      scheduledAt,
+      scheduledAt,
+      postId,
+    );
+  }
+
+  update(postId: string, changes: Partial<Omit<Job, "post_id">>) {
+    const keys = Object.keys(changes) as (keyof typeof changes)[];
+    if (keys.length === 0) return;
+    const assignments = keys.map((k) => `${k} = ?`).join(", ");
+    this.sql.exec(`UPDATE jobs SET ${assignments} WHERE post_id = ?`, ...keys.map((k) => changes[k] ?? null), postId);
+  }
+
+  remove(postId: string) {
+    this.sql.exec("DELETE FROM jobs WHERE post_id = ?", postId);
+  }
+
+  nextDue(now: number): Job | null {
+    return (this.sql.exec<Job>("SELECT * FROM jobs WHERE next_at <= ? ORDER BY next_at LIMIT 1", now).toArray()[0] as Job | undefined) ?? null;
+  }
+
+  earliest(): number | null {
+    const row = this.sql.exec<{ at: number | null }>("SELECT min(next_at) AS at FROM jobs").one();
+    return row.at ?? null;
+  }
+
+  all(): Job[] {
+    return this.sql.exec<Job>("SELECT * FROM jobs ORDER BY next_at").toArray() as Job[];
+  }
+
+  recordCall(kind: CallKind, at: number) {
+    this.sql.exec("INSERT INTO calls (kind, at) VALUES (?, ?)", kind, at);
+  }
+
+  /** Calls of `kind` inside the sliding window ending at `now`, oldest first. */
+  callsSince(kind: CallKind, since: number): number[] {
+    this.sql.exec("DELETE FROM calls WHERE at <= ?", since - 3_600_000);
+    return this.sql
+      .exec<{ at: number }>("SELECT at FROM calls WHERE kind = ? AND at > ? ORDER BY at", kind, since)
+      .toArray()
+      .map((r) => r.at);
+  }
+
+  getMeta(key: string): string | null {
+    return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
+  }
+
+  setMeta(key: string, value: string) {
+    this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+  }
+}

@@ -1,0 +1,35 @@
+// POST /api/webhooks/tiktok: TikTok's signed event callbacks. Answer 200 quickly; unsigned or stale → 401.
+import { createRoute, z } from "@hono/zod-openapi";
+import { database } from "../db/client";
+import { sha256Hex } from "../shared/crypto";
+import { AppError } from "../shared/errors";
+import { errorResponses, json, router } from "../shared/http";
+import { verifyTikTokSignature } from "./webhook-signature";
+import { applyWebhook, firstReceipt, WebhookBody } from "./webhooks";
+
+const webhookRoute = createRoute({
+  method: "post",
+  path: "/webhooks/tiktok",
+  tags: ["webhooks"],
+  responses: { 200: json(z.object({ ok: z.boolean(), duplicate: z.boolean() })), ...errorResponses },
+});
+
+export const webhookRoutes = router().openapi(webhookRoute, async (c) => {
+  const raw = await c.req.text();
+  const now = Date.now();
+  if (!(await verifyTikTokSignature(raw, c.req.header("tiktok-signature"), c.env.TIKTOK_CLIENT_SECRET, now))) {
+    throw new AppError(401, "invalid_signature", "Missing, invalid or stale TikTok-Signature");
+  }
+  let body;
+  try {
+    body = WebhookBody.parse(JSON.parse(raw));
+  } catch {
+    throw new AppError(400, "invalid_request", "Webhook body is not a TikTok event");
+  }
+  if (body.client_key !== c.env.TIKTOK_CLIENT_KEY) throw new AppError(401, "invalid_signature", "Event for another app");
+  const db = database(c.env.DB);
+  if (!(await firstReceipt(db, await sha256Hex(raw), body.event, now))) return c.json({ ok: true, duplicate: true }, 200);
+  const applied = await applyWebhook(db, body, now);
+  if (applied) c.executionCtx.waitUntil(c.env.ACCOUNT_PUBLISHER.getByName(applied.accountId).settle(applied.postId));
+  return c.json({ ok: true, duplicate: false }, 200);
+});

@@ -1,0 +1,40 @@
+// Router factory with the shared zod failure hook, and schemas reused across features.
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../env";
+import { errorBody } from "./errors";
+
+export function router() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const details = result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+        return c.json(errorBody("invalid_request", "The request is not valid", details), 400);
+      }
+    },
+  });
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+  })
+  .openapi("Error");
+
+export const errorResponses = {
+  400: { description: "Invalid request", content: { "application/json": { schema: ErrorSchema } } },
+  401: { description: "Not signed in", content: { "application/json": { schema: ErrorSchema } } },
+  404: { description: "Not found", content: { "application/json": { schema: ErrorSchema } } },
+  409: { description: "Conflict with the current state", content: { "application/json": { schema: ErrorSchema } } },
+} as const;
+
+export const json = <T extends z.ZodType>(schema: T, description = "OK") => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+export const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());

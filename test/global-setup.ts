@@ -1,0 +1,24 @@
+// Vitest globalSetup: one real TikTok emulator (HTTP on 127.0.0.1) for the Worker tests; its URL reaches
+// the Worker's bindings through `inject("emulatorUrl")`.
+import type { TestProject } from "vitest/node";
+import { startEmulator } from "../emulator/index.ts";
+import { TEST_SECRETS } from "./secrets.ts";
+
+export default async function setup(project: TestProject) {
+  const emulator = await startEmulator({
+    port: 0,
+    clientKey: TEST_SECRETS.TIKTOK_CLIENT_KEY,
+    clientSecret: TEST_SECRETS.TIKTOK_CLIENT_SECRET,
+    processingDelayMs: 200,
+    moderationDelayMs: 200,
+    rateLimitWindowMs: 3000,
+  });
+  project.provide("emulatorUrl", emulator.url);
+  return () => emulator.close();
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    emulatorUrl: string;
+  }
+}

@@ -1,0 +1,92 @@
+// Human labels and formatting shared by the pages.
+import type { AccountStatus, PostStatus } from "../api.ts";
+
+/** TikTok privacy levels in the words TikTok's own app uses (tiktok-api.md §3.1). Unknown values show as-is. */
+export const PRIVACY_LABELS: Record<string, string> = {
+  PUBLIC_TO_EVERYONE: "Everyone",
+  MUTUAL_FOLLOW_FRIENDS: "Friends",
+  FOLLOWER_OF_CREATOR: "Followers",
+  SELF_ONLY: "Only me",
+};
+
+export const privacyLabel = (level: string | null): string => (level ? (PRIVACY_LABELS[level] ?? level) : "—");
+
+export const STATUS_LABELS: Record<PostStatus, string> = {
+  scheduled: "Scheduled",
+  queued: "Queued",
+  publishing: "Publishing",
+  published: "Published",
+  sent_to_inbox: "Sent to inbox",
+  failed: "Failed",
+  cancelled: "Cancelled",
+  missed: "Missed",
+  unconfirmed: "Unconfirmed",
+};
+
+export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
+  active: "Active",
+  needs_reconnect: "Needs reconnect",
+  disconnected: "Disconnected",
+};
+
+export const CANCELLABLE: readonly PostStatus[] = ["scheduled", "queued"];
+export const TERMINAL: readonly PostStatus[] = ["published", "sent_to_inbox", "failed", "cancelled", "missed", "unconfirmed"];
+
+/** e.g. "Mar 8, 2026, 3:30:00 PM" in the given zone; falls back to UTC (labelled) if the zone is unknown here. */
+export function formatInZone(iso: string | null, timeZone: string): string {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "medium" };
+  try {
+    return new Intl.DateTimeFormat(undefined, { ...options, timeZone }).format(date);
+  } catch {
+    // RangeError: this browser doesn't know the stored zone.
+    return `${new Intl.DateTimeFormat(undefined, { ...options, timeZone: "UTC" }).format(date)} UTC`;
+  }
+}
+
+/** Short zone name at that instant, e.g. "EDT" or "GMT+5:30". */
+export function zoneAbbreviation(iso: string, timeZone: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(new Date(iso));
+    return parts.find((p) => p.type === "timeZoneName")?.value ?? "";
+  } catch {
+    return ""; // unknown zone: the caller already shows the zone's IANA name
+  }
+}
+
+/** "0.4 s", "12 s", "3 min 5 s" */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < 10_000) return `${(abs / 1000).toFixed(1)} s`;
+  if (abs < 60_000) return `${Math.round(abs / 1000)} s`;
+  const minutes = Math.floor(abs / 60_000);
+  const seconds = Math.round((abs % 60_000) / 1000);
+  if (minutes < 60) return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** "started 0.4 s after schedule" / "published 3 s before schedule" */
+export function formatLateness(verb: string, ms: number): string {
+  return `${verb} ${formatDuration(ms)} ${ms < 0 ? "before" : "after"} schedule`;
+}
+
+export function formatRelative(iso: string, nowMs: number = Date.now()): string {
+  const ms = nowMs - new Date(iso).getTime();
+  if (Number.isNaN(ms)) return iso;
+  if (Math.abs(ms) < 1500) return "just now";
+  return ms > 0 ? `${formatDuration(ms)} ago` : `in ${formatDuration(ms)}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+}
+
+export function excerpt(text: string, max = 90): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}

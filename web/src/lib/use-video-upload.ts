@@ -1,0 +1,95 @@
+// State for the composer's video: local preview URL, duration, and the multipart upload's progress.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, messageOf, type Video } from "../api.ts";
+import { mp4DurationSec } from "./mp4-duration.ts";
+import { uploadVideo } from "./upload.ts";
+
+export interface VideoUploadState {
+  file: File | null;
+  previewUrl: string | null;
+  /** Seconds, from the <video> element's metadata or, failing that, the MP4 header; null until known. */
+  durationSec: number | null;
+  phase: "empty" | "uploading" | "ready" | "failed";
+  /** 0..100 over all parts. */
+  progress: number;
+  video: Video | null;
+  error: string | null;
+}
+
+const EMPTY: VideoUploadState = {
+  file: null,
+  previewUrl: null,
+  durationSec: null,
+  phase: "empty",
+  progress: 0,
+  video: null,
+  error: null,
+};
+
+export function useVideoUpload() {
+  const [state, setState] = useState<VideoUploadState>(EMPTY);
+  const abortRef = useRef<AbortController | null>(null);
+  const urlRef = useRef<string | null>(null);
+
+  const start = (file: File) => {
+    abortRef.current?.abort();
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setState((s) => ({ ...s, phase: "uploading", progress: 0, video: null, error: null }));
+    uploadVideo(file, {
+      signal: controller.signal,
+      onProgress: (sent, total) => {
+        if (controller.signal.aborted) return;
+        const progress = total > 0 ? Math.min(100, Math.floor((sent / total) * 100)) : 100;
+        setState((s) => (s.progress === progress ? s : { ...s, progress }));
+      },
+    }).then(
+      (video) => {
+        if (controller.signal.aborted) return;
+        if (video.status !== "ready") {
+          setState((s) => ({ ...s, phase: "failed", error: "The upload finished but the video isn't ready. Try again." }));
+        } else {
+          setState((s) => ({ ...s, phase: "ready", progress: 100, video }));
+        }
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted || (error instanceof ApiError && error.code === "aborted")) return;
+        setState((s) => ({ ...s, phase: "failed", error: messageOf(error) }));
+      },
+    );
+  };
+
+  const select = (file: File | null) => {
+    abortRef.current?.abort();
+    if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+    urlRef.current = file ? URL.createObjectURL(file) : null;
+    setState({ ...EMPTY, file, previewUrl: urlRef.current });
+    if (!file) return;
+    // The <video> element usually reports the duration first; the MP4 header covers browsers that can't decode it.
+    mp4DurationSec(file).then(
+      (seconds) => {
+        if (seconds !== null) setState((s) => (s.file === file && s.durationSec === null ? { ...s, durationSec: seconds } : s));
+      },
+      (error: unknown) => console.warn("could not read the MP4 header", error),
+    );
+    start(file);
+  };
+
+  const setDurationFromElement = (seconds: number) => {
+    if (Number.isFinite(seconds) && seconds > 0) setState((s) => ({ ...s, durationSec: seconds }));
+  };
+
+  const retry = () => {
+    if (state.file) start(state.file);
+  };
+
+  useEffect(
+    () => () => {
+      abortRef.current?.abort();
+      if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+    },
+    [],
+  );
+
+  return { state, select, retry, setDurationFromElement };
+}
