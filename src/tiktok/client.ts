@@ -229,7 +229,7 @@ export class TikTokClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const parsed = Envelope.safeParse(await response.json().catch(() => null));
+    const parsed = Envelope.safeParse(parseJson(await response.text().catch(() => "")));
     if (!parsed.success) {
       const code = response.status === 429 ? "rate_limit_exceeded" : response.status >= 500 ? "internal_error" : "invalid_response";
       throw new TikTokError(code, `HTTP ${response.status} without TikTok's envelope`, response.status);
@@ -246,6 +246,18 @@ export class TikTokClient {
     } catch (error) {
       throw new TikTokError("network_error", `Could not reach TikTok: ${String(error)}`, 0);
     }
+  }
+}
+
+/** TikTok sends post ids as bare int64 JSON numbers; quote them before JSON.parse so no digit is lost. */
+export function parseJson(text: string): unknown {
+  const safe = text.replace(/("publicaly_available_post_id"\s*:\s*\[)([^\]]*)\]/g, (_, open: string, ids: string) =>
+    `${open}${ids.replace(/(^|,)\s*(\d+)\s*/g, '$1"$2"')}]`,
+  );
+  try {
+    return JSON.parse(safe);
+  } catch {
+    return null;
   }
 }
 

@@ -85,3 +85,35 @@ export async function sha256Hex(bytes: Uint8Array) {
 }
 
 export { env };
+
+export const inSeconds = (s: number) => new Date(Math.ceil((Date.now() + s * 1000) / 1000) * 1000).toISOString();
+
+export async function schedulePost(client: Client, accountId: string, videoId: string, overrides: Record<string, unknown> = {}) {
+  const { status, body } = await client.json("/api/posts", {
+    accountId,
+    videoId,
+    caption: "Hello TikTok",
+    privacyLevel: "SELF_ONLY",
+    scheduledAt: inSeconds(2),
+    timezone: "UTC",
+    mode: "direct",
+    ...overrides,
+  });
+  if (status !== 201) throw new Error(`schedule failed: ${status} ${JSON.stringify(body)}`);
+  return body.post as { id: string; status: string; version: number; scheduledAt: string };
+}
+
+const FINAL = ["published", "sent_to_inbox", "failed", "cancelled", "missed", "unconfirmed"];
+
+/** Waits until the post reaches a final state (the real queue, Durable Object alarm and emulator run meanwhile). */
+export async function settled(client: Client, postId: string, timeout = 30_000) {
+  const { vi } = await import("vitest");
+  return vi.waitFor(
+    async () => {
+      const { body } = await client.json(`/api/posts/${postId}`);
+      if (!FINAL.includes(body.post.status)) throw new Error(`post ${postId} still ${body.post.status}`);
+      return body as { post: any; events: { type: string; message: string }[] };
+    },
+    { timeout, interval: 150 },
+  );
+}

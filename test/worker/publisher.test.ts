@@ -1,0 +1,128 @@
+// The account publisher's promises: edits and cancels win, duplicates never double-post, TikTok's
+// refusals become messages a person understands, tokens are refreshed once, limits are paced.
+import { env } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { AccountPublisher } from "../../src/publishing/account-publisher";
+import { connectAccount, emu, emuRecord, inSeconds, schedulePost, settled, signedUpClient, uploadVideo } from "./helpers";
+
+async function setup() {
+  const client = await signedUpClient();
+  const account = await connectAccount(client);
+  const { videoId } = await uploadVideo(client);
+  return { client, ...account, videoId };
+}
+
+describe("account publisher", () => {
+  it("never publishes a post cancelled before its time", async () => {
+    const { client, accountId, videoId, openId } = await setup();
+    const post = await schedulePost(client, accountId, videoId, { scheduledAt: inSeconds(2) });
+    expect(post.status).toBe("queued");
+    const cancel = await client.json(`/api/posts/${post.id}`, undefined, "DELETE");
+    expect(cancel.body.post.status).toBe("cancelled");
+    // Wait past its time: the queued message reaches the publisher, which must drop it.
+    await new Promise((r) => setTimeout(r, 3_500));
+    const stub = env.ACCOUNT_PUBLISHER.getByName(accountId);
+    expect(await stub.jobs()).toEqual([]);
+    expect((await emuRecord(openId)).inits).toHaveLength(0);
+    expect((await client.json(`/api/posts/${post.id}`)).body.post.status).toBe("cancelled");
+  });
+
+  it("publishes the edited form of a post edited after it was queued", async () => {
+    const { client, accountId, videoId, openId } = await setup();
+    const post = await schedulePost(client, accountId, videoId, { caption: "old caption", scheduledAt: inSeconds(2) });
+    const edited = await client.json(`/api/posts/${post.id}`, { caption: "new caption" }, "PATCH");
+    expect(edited.status).toBe(200);
+    expect(edited.body.post.version).toBe(post.version + 1);
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("published");
+    const { inits } = await emuRecord(openId);
+    expect(inits).toHaveLength(1);
+    expect(inits[0].post_info.title).toBe("new caption");
+  });
+
+  it("publishes once however often the queue delivers the same claim", async () => {
+    const { client, accountId, videoId, openId } = await setup();
+    const post = await schedulePost(client, accountId, videoId, { scheduledAt: inSeconds(2) });
+    const row = await env.DB.prepare("SELECT claim_token, scheduled_at FROM posts WHERE id = ?").bind(post.id).first<{ claim_token: string; scheduled_at: number }>();
+    const message = { kind: "publish" as const, postId: post.id, accountId, claimToken: row!.claim_token, scheduledAt: row!.scheduled_at };
+    const stub = env.ACCOUNT_PUBLISHER.getByName(accountId);
+    await Promise.all([stub.schedule(message), stub.schedule(message), stub.schedule(message)]);
+    expect(await settled(client, post.id)).toMatchObject({ post: { status: "published" } });
+    // The cron sweeper re-sending the claim later changes nothing either.
+    await stub.schedule(message);
+    expect((await emuRecord(openId)).inits).toHaveLength(1);
+  });
+
+  it("marks a post unconfirmed, and never inits again, when a run died while TikTok was answering the init", async () => {
+    const { client, accountId, videoId, openId } = await setup();
+    const post = await schedulePost(client, accountId, videoId, { scheduledAt: inSeconds(60) });
+    const stub = env.ACCOUNT_PUBLISHER.getByName(accountId);
+    await env.DB.prepare("UPDATE posts SET status = 'publishing' WHERE id = ?").bind(post.id).run();
+    const claim = (await env.DB.prepare("SELECT claim_token FROM posts WHERE id = ?").bind(post.id).first<string>("claim_token"))!;
+    await stub.schedule({ kind: "publish", postId: post.id, accountId, claimToken: claim, scheduledAt: Date.now() + 60_000 });
+    await runInDurableObject(stub, async (instance: AccountPublisher, state) => {
+      state.storage.sql.exec("UPDATE jobs SET phase = 'initiating', next_at = ? WHERE post_id = ?", Date.now(), post.id);
+      await instance.alarm();
+    });
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("unconfirmed");
+    expect(done.post.lastError.message).toMatch(/Check the TikTok profile/);
+    expect((await emuRecord(openId)).inits).toHaveLength(0);
+  });
+
+  it("fails with a clear reason when the chosen privacy level is no longer offered", async () => {
+    const { client, accountId, videoId, username, openId } = await setup();
+    const post = await schedulePost(client, accountId, videoId, { privacyLevel: "PUBLIC_TO_EVERYONE", scheduledAt: inSeconds(2) });
+    await emu(`/__emu/users/${username}`, "PUT", { isPrivate: true }); // public options disappear
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("failed");
+    expect(done.post.lastError.code).toBe("privacy_level_option_mismatch");
+    expect(done.post.lastError.message).toMatch(/pick who can view it again/);
+    expect((await emuRecord(openId)).inits).toHaveLength(0);
+  });
+
+  it("fails at once with TikTok's reason when the creator cannot post now", async () => {
+    const { client, accountId, videoId, username } = await setup();
+    await emu(`/__emu/users/${username}`, "PUT", { cannotPost: "spam_risk_too_many_posts" });
+    const post = await schedulePost(client, accountId, videoId, { scheduledAt: inSeconds(2) });
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("failed");
+    expect(done.post.lastError.message).toMatch(/daily posting limit/);
+  });
+
+  it("refreshes an expired access token once and still publishes", async () => {
+    const { client, accountId, videoId, openId } = await setup();
+    await emu("/__emu/faults", "PUT", { openId, expireTokens: true });
+    const posts = await Promise.all([0, 1, 2].map(() => schedulePost(client, accountId, videoId, { scheduledAt: inSeconds(2) })));
+    for (const p of posts) expect((await settled(client, p.id)).post.status).toBe("published");
+    const record = await emuRecord(openId);
+    expect(record.tokenRefreshes).toHaveLength(1);
+    expect(record.inits).toHaveLength(3);
+  });
+
+  it("asks for a reconnect when the refresh token no longer works, and fails the due post with that reason", async () => {
+    const { client, accountId, videoId, username } = await setup();
+    await emu(`/__emu/users/${username}/revoke`, "POST", {});
+    await env.DB.prepare("UPDATE tiktok_accounts SET access_expires_at = 0 WHERE id = ?").bind(accountId).run();
+    const post = await schedulePost(client, accountId, videoId, { scheduledAt: inSeconds(2) });
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("failed");
+    expect(done.post.lastError.code).toBe("account_needs_reconnect");
+    const { body } = await client.json("/api/accounts");
+    expect(body.accounts[0].status).toBe("needs_reconnect");
+  });
+
+  it("paces ten posts due the same second to TikTok's init limit and publishes all of them", async () => {
+    const { client, accountId, videoId, openId } = await setup();
+    const at = inSeconds(2);
+    const posts = await Promise.all(Array.from({ length: 10 }, (_, i) => schedulePost(client, accountId, videoId, { caption: `post ${i}`, scheduledAt: at })));
+    for (const p of posts) expect((await settled(client, p.id, 60_000)).post.status).toBe("published");
+    const record = await emuRecord(openId);
+    expect(record.inits).toHaveLength(10);
+    expect(record.rejectedInits).toHaveLength(0);
+    const window = Number(env.TIKTOK_RATE_WINDOW_MS);
+    const times = record.inits.map((i: { at: number }) => i.at).sort((a: number, b: number) => a - b);
+    for (let i = 6; i < times.length; i++) expect(times[i] - times[i - 6]).toBeGreaterThanOrEqual(window);
+  });
+});
