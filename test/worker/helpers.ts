@@ -40,7 +40,7 @@ export async function signedUpClient() {
 }
 
 /** Runs the whole OAuth connect flow against the emulator (non-interactive consent). */
-export async function connectAccount(client: Client, username = unique("creator")) {
+export async function connectAccount(client: Client, username = unique("cr")) {
   const start = await client.fetch("/api/accounts/tiktok/connect");
   const authorize = new URL(start.headers.get("location")!);
   authorize.searchParams.set("emu_auto", "approve");

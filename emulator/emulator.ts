@@ -1,0 +1,95 @@
+// The emulator core shared by every route: options, state, clock, RNG and user profiles.
+import { createRng, openIdFor, unionIdFor } from "./ids.ts";
+import { DEFAULT_OPTIONS, mergeOptions } from "./options.ts";
+import type { EmulatorOptions, OptionsPatch } from "./options.ts";
+import { State } from "./state.ts";
+import type { CannotPost, User } from "./state.ts";
+
+export interface UserPatch {
+  nickname?: string;
+  isPrivate?: boolean;
+  commentDisabled?: boolean;
+  duetDisabled?: boolean;
+  stitchDisabled?: boolean;
+  maxVideoPostDurationSec?: number;
+  cannotPost?: CannotPost | null;
+  bio?: string;
+  isVerified?: boolean;
+}
+
+export class Emulator {
+  options: EmulatorOptions;
+  readonly state = new State();
+  rng: () => number;
+  /** Injectable clock (ms epoch); all expiry and window logic reads it. */
+  now: () => number = () => Date.now();
+
+  constructor(options: OptionsPatch = {}) {
+    this.options = mergeOptions(DEFAULT_OPTIONS, options);
+    this.rng = createRng(this.options.seed);
+  }
+
+  configure(patch: OptionsPatch): void {
+    this.options = mergeOptions(this.options, patch);
+    if (patch.seed !== undefined) this.rng = createRng(this.options.seed);
+  }
+
+  reset(): void {
+    this.state.clear();
+    this.rng = createRng(this.options.seed);
+  }
+
+  generatedUsername(): string {
+    const hex = Math.floor(this.rng() * 0x10000).toString(16).padStart(4, "0");
+    return `creator_${hex}`;
+  }
+
+  /** The same username always maps to the same TikTok user (stable open_id). */
+  upsertUser(username: string, patch: UserPatch = {}): User {
+    const existing = this.state.users.get(username);
+    const user: User = existing ?? {
+      username,
+      openId: openIdFor(this.options.clientKey, username),
+      unionId: unionIdFor(username),
+      nickname: username.replace(/[._]/g, " ").replace(/\b\w/g, (ch) => ch.toUpperCase()),
+      isPrivate: false,
+      commentDisabled: false,
+      duetDisabled: false,
+      stitchDisabled: false,
+      maxVideoPostDurationSec: 600,
+      cannotPost: null,
+      bio: "",
+      isVerified: false,
+    };
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined) Object.assign(user, { [k]: v });
+    this.state.users.set(username, user);
+    return user;
+  }
+
+  /** Privacy options depend on whether the account is private (§3.1). */
+  privacyOptions(user: User): string[] {
+    return user.isPrivate
+      ? ["FOLLOWER_OF_CREATOR", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"]
+      : ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"];
+  }
+
+  avatarUrl(user: User): string {
+    return `https://p16-sign.tiktokcdn-us.com/emulator/${user.openId}.jpeg?x-expires=${Math.floor(this.now() / 1000) + 7200}`;
+  }
+}
+
+export function publicUser(emu: Emulator, u: User) {
+  return {
+    open_id: u.openId,
+    union_id: u.unionId,
+    username: u.username,
+    nickname: u.nickname,
+    isPrivate: u.isPrivate,
+    commentDisabled: u.commentDisabled,
+    duetDisabled: u.duetDisabled,
+    stitchDisabled: u.stitchDisabled,
+    maxVideoPostDurationSec: u.maxVideoPostDurationSec,
+    cannotPost: u.cannotPost,
+    privacy_level_options: emu.privacyOptions(u),
+  };
+}

@@ -1,0 +1,43 @@
+// Library entry: startEmulator() serves the app over HTTP (port 0 = random); createEmulatorApp() for in-process use.
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { serve } from "@hono/node-server";
+import { createEmulatorApp } from "./app.ts";
+import { Emulator } from "./emulator.ts";
+import type { OptionsPatch } from "./options.ts";
+
+export { createEmulatorApp } from "./app.ts";
+export { Emulator } from "./emulator.ts";
+export { DEFAULT_OPTIONS } from "./options.ts";
+export type { EmulatorOptions, OptionsPatch } from "./options.ts";
+export { signWebhook } from "./webhooks.ts";
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  emulator: Emulator;
+  close(): Promise<void>;
+}
+
+export function startEmulator(options: OptionsPatch = {}): Promise<RunningEmulator> {
+  const emulator = new Emulator(options);
+  const app = createEmulatorApp(emulator);
+  const { host, port } = emulator.options;
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+      const url = `http://${host}:${info.port}`;
+      resolve({
+        url,
+        port: info.port,
+        emulator,
+        close: () =>
+          new Promise<void>((done) => {
+            emulator.reset();
+            (server as Server).closeAllConnections?.();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once("error", reject);
+  });
+}

@@ -1,0 +1,63 @@
+// PULL_FROM_URL: the emulator really downloads video_url (no redirects), hashing and sniffing as it streams.
+import { createHash } from "node:crypto";
+import type { Emulator } from "./emulator.ts";
+import { markFailed, startProcessing } from "./lifecycle.ts";
+import { MediaSniffer } from "./mp4.ts";
+import type { Publish } from "./state.ts";
+
+/** Verified entries: a URL prefix (`https://host/path/`) matches by exact prefix; a bare domain covers its subdomains (§3.6). */
+export function isVerifiedUrl(url: string, verified: string[]): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  return verified.some((v) => {
+    if (v.includes("://")) return url.startsWith(v);
+    return u.protocol === "https:" && (u.hostname === v || u.hostname.endsWith(`.${v}`));
+  });
+}
+
+export function startPull(emu: Emulator, p: Publish): void {
+  void runPull(emu, p);
+}
+
+async function runPull(emu: Emulator, p: Publish): Promise<void> {
+  const pull = p.pull;
+  if (!pull) return;
+  const media = new MediaSniffer();
+  const hash = createHash("sha256");
+  const signal = AbortSignal.any([pull.abort.signal, AbortSignal.timeout(emu.options.pullTimeoutMs)]);
+  try {
+    // Any 3xx fails the pull: TikTok does not follow redirects (§3.6).
+    const res = await fetch(pull.url, { redirect: "manual", signal });
+    if (res.status < 200 || res.status > 299 || !res.body) {
+      await res.body?.cancel();
+      pull.running = false;
+      return markFailed(emu, p, "video_pull_failed");
+    }
+    const reader = res.body.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      media.feed(r.value);
+      hash.update(r.value);
+      p.downloadedBytes += r.value.byteLength;
+    }
+  } catch {
+    pull.running = false;
+    // A cancelled pull is failed by the cancel endpoint with publish_cancelled.
+    if (!pull.cancelled) markFailed(emu, p, "video_pull_failed");
+    return;
+  }
+  pull.running = false;
+  if (pull.cancelled) return;
+  emu.state.ledger.uploads.push({
+    publish_id: p.publishId,
+    open_id: p.openId,
+    bytes: p.downloadedBytes,
+    sha256: hash.digest("hex"),
+    chunks: 0,
+    completedAt: emu.now(),
+  });
+  startProcessing(emu, p, media);
+}

@@ -1,0 +1,31 @@
+// Per-access-token sliding windows (tiktok-api.md §5); each endpoint has its own window.
+import type { MiddlewareHandler } from "hono";
+import type { Emulator } from "./emulator.ts";
+import { fail } from "./http.ts";
+import type { EmuEnv } from "./http.ts";
+import type { RateLimits } from "./options.ts";
+
+/** `name` separates windows (e.g. video init vs inbox init); `limit` picks the configured quota. */
+export function rateLimit(emu: Emulator, name: string, limit: keyof RateLimits): MiddlewareHandler<EmuEnv> {
+  return async (c, next) => {
+    const token = c.get("token")?.token ?? "anonymous";
+    if (!admit(emu, `${name}:${token}`, emu.options.limits[limit])) {
+      return fail(c, 429, "rate_limit_exceeded", "API rate limit exceeded, please retry later.");
+    }
+    await next();
+  };
+}
+
+/** Rejected calls are not counted, so a client that waits out the window gets through. */
+export function admit(emu: Emulator, key: string, limit: number): boolean {
+  const now = emu.now();
+  const since = now - emu.options.rateLimitWindowMs;
+  const hits = (emu.state.rateWindows.get(key) ?? []).filter((t) => t > since);
+  if (hits.length >= limit) {
+    emu.state.rateWindows.set(key, hits);
+    return false;
+  }
+  hits.push(now);
+  emu.state.rateWindows.set(key, hits);
+  return true;
+}
