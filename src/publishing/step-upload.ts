@@ -47,7 +47,8 @@ export async function uploadChunks(ctx: PublishContext, job: Job, video: Video) 
       continue;
     }
     if (result.status === 403 || result.status === 404) return restartWithNewInit(ctx, job, result.status);
-    if (result.status === 0 || result.status >= 500) {
+    // 5xx, a dropped connection, or a 416 without progress (another PUT still in flight): retry this chunk.
+    if (result.status === 0 || result.status >= 500 || result.status === 416) {
       attempts += 1;
       if (attempts >= RETRY.maxAttempts) {
         return failJob(ctx, job, "upload_failed", `Uploading to TikTok kept failing (chunk ${index + 1} of ${plan.totalChunkCount}).`, now());

@@ -173,8 +173,7 @@ export class TikTokClient {
       throw new TikTokError("network_error", `Upload connection failed: ${String(error)}`, 0);
     }
     await response.body?.cancel();
-    const progress = /bytes \d+-(\d+)\/\d+/.exec(response.headers.get("content-range") ?? "");
-    return { status: response.status, uploadedBytes: progress ? Number(progress[1]) + 1 : null };
+    return { status: response.status, uploadedBytes: uploadedBytes(response.headers.get("content-range")) };
   }
 
   private async tokenRequest(fields: Record<string, string>, now: number): Promise<TokenSet> {
@@ -247,6 +246,14 @@ export class TikTokClient {
       throw new TikTokError("network_error", `Could not reach TikTok: ${String(error)}`, 0);
     }
   }
+}
+
+// Progress TikTok reports on chunk responses: "bytes 0-{last}/{total}", or "bytes */{total}" before any byte.
+function uploadedBytes(contentRange: string | null): number | null {
+  if (!contentRange) return null;
+  if (/^bytes \*\/\d+$/.test(contentRange.trim())) return 0;
+  const match = /bytes \d+-(\d+)\/\d+/.exec(contentRange);
+  return match ? Number(match[1]) + 1 : null;
 }
 
 /** TikTok sends post ids as bare int64 JSON numbers; quote them before JSON.parse so no digit is lost. */

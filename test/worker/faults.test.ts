@@ -1,0 +1,134 @@
+// Fault injection: the real Worker (queue, Durable Objects, D1, R2) against the emulator with faults
+// switched on per TikTok user. Every scenario ends by checking the emulator's own ledger: one accepted
+// init per post, nothing completed twice, and the bytes TikTok received are the bytes we stored.
+import { env } from "cloudflare:workers";
+import { abortAllDurableObjects, createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { describe, expect, it, vi } from "vitest";
+import worker from "../../src/index";
+import { syntheticMp4 } from "../fixtures/synthetic-mp4";
+import { type Client, connectAccount, emu, emuRecord, inSeconds, schedulePost, settled, sha256Hex, signedUpClient, uploadVideo } from "./helpers";
+
+type Ledger = {
+  inits: { publish_id: string }[];
+  uploads: { publish_id: string; sha256: string; chunks: number }[];
+  publishes: { publish_id: string; status: string; completeCount: number }[];
+  tokenRefreshes: unknown[];
+};
+
+/** The promises every fault scenario must keep, read from TikTok's side. */
+async function expectExactlyOnce(openId: string, posts: { publishId: string | null }[], videoSha: string) {
+  const ledger: Ledger = await emuRecord(openId);
+  const ours = posts.map((p) => p.publishId);
+  expect(ours.every(Boolean)).toBe(true);
+  expect(ledger.inits.map((i) => i.publish_id).sort()).toEqual([...ours].sort());
+  for (const publish of ledger.publishes) expect(publish.completeCount).toBeLessThanOrEqual(1);
+  expect(ledger.publishes.filter((p) => p.status === "PUBLISH_COMPLETE")).toHaveLength(posts.length);
+  for (const upload of ledger.uploads) expect(upload.sha256).toBe(videoSha);
+  return ledger;
+}
+
+async function tick() {
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "* * * * *" }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+async function account(client: Client) {
+  const connected = await connectAccount(client);
+  return connected;
+}
+
+describe("fault injection", () => {
+  it("publishes 50 posts across 5 accounts exactly once with 20% of TikTok calls failing with 5xx", { timeout: 120_000 }, async () => {
+    const client = await signedUpClient();
+    const { videoId, bytes } = await uploadVideo(client);
+    const sha = await sha256Hex(bytes);
+    const accounts = await Promise.all([1, 2, 3, 4, 5].map(() => account(client)));
+    for (const a of accounts) await emu("/__emu/faults", "PUT", { openId: a.openId, errorRate5xx: 0.2 });
+    const at = inSeconds(3);
+    const posts = await Promise.all(
+      accounts.flatMap((a) => Array.from({ length: 10 }, (_, i) => schedulePost(client, a.accountId, videoId, { caption: `${a.username} #${i}`, scheduledAt: at }))),
+    );
+    const results = await Promise.all(posts.map((p) => settled(client, p.id, 100_000)));
+    expect(results.map((r) => r.post.status)).toEqual(posts.map(() => "published"));
+    for (const a of accounts) {
+      const mine = results.filter((r) => r.post.accountId === a.accountId).map((r) => r.post);
+      await expectExactlyOnce(a.openId, mine, sha);
+    }
+  });
+
+  it("catches up posts missed while cron was silent for 10 minutes, within one tick", async () => {
+    const client = await signedUpClient();
+    const a = await account(client);
+    const { videoId, bytes } = await uploadVideo(client);
+    const posts = await Promise.all([1, 2, 3].map(() => schedulePost(client, a.accountId, videoId, { scheduledAt: inSeconds(3600) })));
+    const tooLate = await schedulePost(client, a.accountId, videoId, { scheduledAt: inSeconds(3600), latePolicyMinutes: 5 });
+    // Simulate the outage: their times passed while no tick ran.
+    for (const [i, p] of posts.entries()) {
+      await env.DB.prepare("UPDATE posts SET scheduled_at = ? WHERE id = ?").bind(Date.now() - (10 - i) * 60_000, p.id).run();
+    }
+    await env.DB.prepare("UPDATE posts SET scheduled_at = ? WHERE id = ?").bind(Date.now() - 10 * 60_000, tooLate.id).run();
+    await tick();
+    const results = await Promise.all(posts.map((p) => settled(client, p.id)));
+    expect(results.map((r) => r.post.status)).toEqual(["published", "published", "published"]);
+    const missed = await settled(client, tooLate.id);
+    expect(missed.post.status).toBe("missed");
+    expect(missed.post.lastError.message).toMatch(/late policy/);
+    await expectExactlyOnce(a.openId, results.map((r) => r.post), await sha256Hex(bytes));
+  });
+
+  it("resumes the upload without a second init when the publisher dies between init and upload", async () => {
+    const client = await signedUpClient();
+    const a = await account(client);
+    const { videoId, bytes } = await uploadVideo(client);
+    await emu("/__emu/faults", "PUT", { openId: a.openId, latencyMs: 800 });
+    const post = await schedulePost(client, a.accountId, videoId, { scheduledAt: inSeconds(1) });
+    await vi.waitFor(async () => expect((await emuRecord(a.openId)).inits).toHaveLength(1), { timeout: 15_000, interval: 50 });
+    await new Promise((r) => setTimeout(r, 150)); // the first chunk is in flight now
+    await abortAllDurableObjects();
+    await emu(`/__emu/faults?openId=${a.openId}`, "DELETE");
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("published");
+    await expectExactlyOnce(a.openId, [done.post], await sha256Hex(bytes));
+  });
+
+  it("refreshes a token that expires mid-upload and publishes", async () => {
+    const client = await signedUpClient();
+    const a = await account(client);
+    const { videoId, bytes } = await uploadVideo(client);
+    await emu("/__emu/faults", "PUT", { openId: a.openId, latencyMs: 600 });
+    const post = await schedulePost(client, a.accountId, videoId, { scheduledAt: inSeconds(1) });
+    await vi.waitFor(async () => expect((await emuRecord(a.openId)).inits).toHaveLength(1), { timeout: 15_000, interval: 50 });
+    await emu("/__emu/faults", "PUT", { openId: a.openId, expireTokens: true, latencyMs: 0 });
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("published");
+    const ledger = await expectExactlyOnce(a.openId, [done.post], await sha256Hex(bytes));
+    expect(ledger.tokenRefreshes).toHaveLength(1);
+  });
+
+  it("resends only the chunk whose connection dropped, and TikTok receives the exact bytes", { timeout: 90_000 }, async () => {
+    const client = await signedUpClient();
+    const a = await account(client);
+    const video = syntheticMp4(70_000_000, 20, 7); // > 64 MB: multi-chunk (7 × 10 MB)
+    const { videoId } = await uploadVideo(client, video);
+    await emu("/__emu/faults", "PUT", { openId: a.openId, dropConnectionMidChunk: 1 });
+    const post = await schedulePost(client, a.accountId, videoId, { scheduledAt: inSeconds(1) });
+    const done = await settled(client, post.id, 60_000);
+    expect(done.post.status).toBe("published");
+    expect(done.events.some((e) => e.type === "retrying" && /Chunk 1 of 7/.test(e.message))).toBe(true);
+    const ledger = await expectExactlyOnce(a.openId, [done.post], await sha256Hex(video));
+    expect(ledger.uploads[0]!.chunks).toBe(7);
+  });
+
+  it("waits out forced 429s on init and publishes once", async () => {
+    const client = await signedUpClient();
+    const a = await account(client);
+    const { videoId, bytes } = await uploadVideo(client);
+    await emu("/__emu/faults", "PUT", { openId: a.openId, force429: 2 });
+    const post = await schedulePost(client, a.accountId, videoId, { scheduledAt: inSeconds(1) });
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("published");
+    expect(done.events.some((e) => e.type === "rate_limited")).toBe(true);
+    await expectExactlyOnce(a.openId, [done.post], await sha256Hex(bytes));
+  });
+});
