@@ -9,11 +9,12 @@ import { healthRoutes } from "./health/health.routes";
 import { postRoutes } from "./posts/posts.routes";
 import { webhookRoutes } from "./publishing/webhooks.routes";
 import { AppError, errorBody } from "./shared/errors";
+import { mediaRoutes } from "./videos/media.routes";
 import { videoRoutes } from "./videos/videos.routes";
 
 const api = new OpenAPIHono<AppEnv>();
 api.use(csrfProtection);
-for (const routes of [authRoutes, accountRoutes, videoRoutes, postRoutes, healthRoutes, webhookRoutes]) api.route("/", routes);
+for (const routes of [authRoutes, accountRoutes, videoRoutes, mediaRoutes, postRoutes, healthRoutes, webhookRoutes]) api.route("/", routes);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",

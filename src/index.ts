@@ -8,7 +8,7 @@ export { AccountPublisher } from "./publishing/account-publisher";
 export default {
   fetch: app.fetch,
 
-  async scheduled(_controller, env) {
+  async scheduled(_controller, env, _ctx) {
     const result = await runTick(env, Date.now());
     console.log("tick", JSON.stringify(result));
   },

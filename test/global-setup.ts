@@ -16,9 +16,3 @@ export default async function setup(project: TestProject) {
   project.provide("emulatorUrl", emulator.url);
   return () => emulator.close();
 }
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    emulatorUrl: string;
-  }
-}

@@ -5,7 +5,8 @@ import { database } from "../db/client";
 import { tiktokClient, type CreatorInfo } from "../tiktok/client";
 import { explain, TikTokError } from "../tiktok/errors";
 import { JobStore, type Job } from "./job-store";
-import type { PublishMessage } from "./messages";
+import type { PreflightMessage, PublishMessage } from "./messages";
+import { preflightProblems, recordPreflight } from "./preflight-check";
 import type { PublishContext } from "./publish-context";
 import { RatePacer } from "./rate-pacer";
 import { backoffMs, RETRY } from "./retry";
@@ -90,6 +91,24 @@ export class AccountPublisher extends DurableObject<Env> {
     await this.rearm();
   }
 
+  /** Pre-flight check ~10 minutes before the post is due; returns the problems found (also stored as a warning). */
+  async preflight(message: PreflightMessage): Promise<string[]> {
+    this.bindAccount(message.accountId);
+    const ctx = this.context();
+    const now = Date.now();
+    const problems = await preflightProblems(ctx, message.postId, now);
+    if (problems === null) return [];
+    await recordPreflight(ctx, message.postId, problems, now);
+    return problems;
+  }
+
+  /** Sweeper: does this object still hold a job for the post? If so, make sure its alarm is armed. */
+  async holds(postId: string): Promise<boolean> {
+    const held = this.store.get(postId) !== null;
+    if (held) await this.rearm();
+    return held;
+  }
+
   /** The jobs this object holds (for diagnostics and tests). */
   async jobs(): Promise<Job[]> {
     return this.store.all();
@@ -122,6 +141,7 @@ export class AccountPublisher extends DurableObject<Env> {
           return await uploadChunks(ctx, job, loaded.video);
         }
         case "polling":
+        case "cancelling":
         case "post_id":
           return await pollJob(ctx, job);
       }

@@ -1,7 +1,7 @@
 // The account publisher's own SQLite: one row per post it is publishing, and a ledger of TikTok calls
 // for pacing. The alarm always points at the earliest `next_at`.
 
-export type Phase = "waiting" | "init" | "initiating" | "uploading" | "polling" | "post_id";
+export type Phase = "waiting" | "init" | "initiating" | "uploading" | "polling" | "cancelling" | "post_id";
 
 export type Job = {
   post_id: string;
@@ -13,7 +13,9 @@ export type Job = {
   reinits: number;
   publish_id: string | null;
   upload_url: string | null;
+  /** PULL_FROM_URL or FILE_UPLOAD once chosen; FILE_UPLOAD is kept after a fallback. */
   source: string | null;
+  source_reason: string | null;
   chunk_size: number | null;
   chunk_count: number | null;
   next_chunk: number;
@@ -34,6 +36,7 @@ CREATE TABLE IF NOT EXISTS jobs (
   publish_id TEXT,
   upload_url TEXT,
   source TEXT,
+  source_reason TEXT,
   chunk_size INTEGER,
   chunk_count INTEGER,
   next_chunk INTEGER NOT NULL DEFAULT 0,

@@ -9,3 +9,15 @@ export const PublishMessage = z.object({
   scheduledAt: z.number().int(),
 });
 export type PublishMessage = z.infer<typeof PublishMessage>;
+
+/** Sent to arrive about 10 minutes before a post is due: its account checks it can still go out. */
+export const PreflightMessage = z.object({
+  kind: z.literal("preflight"),
+  postId: z.string().min(1),
+  accountId: z.string().min(1),
+  scheduledAt: z.number().int(),
+});
+export type PreflightMessage = z.infer<typeof PreflightMessage>;
+
+export const QueueMessage = z.discriminatedUnion("kind", [PublishMessage, PreflightMessage]);
+export type QueueMessage = z.infer<typeof QueueMessage>;

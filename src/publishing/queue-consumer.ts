@@ -4,19 +4,21 @@ import { and, eq, inArray } from "drizzle-orm";
 import { database } from "../db/client";
 import { posts } from "../db/schema";
 import { recordEvent } from "../posts/post-events";
-import { PublishMessage } from "./messages";
+import { PublishMessage, QueueMessage } from "./messages";
 import { backoffMs } from "./retry";
 
 export async function consumePublishQueue(batch: MessageBatch<unknown>, env: Env) {
   for (const message of batch.messages) {
-    const parsed = PublishMessage.safeParse(message.body);
+    const parsed = QueueMessage.safeParse(message.body);
     if (!parsed.success) {
       console.error("dropping malformed publish message", message.id, parsed.error.issues);
       message.ack();
       continue;
     }
     try {
-      await env.ACCOUNT_PUBLISHER.getByName(parsed.data.accountId).schedule(parsed.data);
+      const publisher = env.ACCOUNT_PUBLISHER.getByName(parsed.data.accountId);
+      if (parsed.data.kind === "publish") await publisher.schedule(parsed.data);
+      else await publisher.preflight(parsed.data);
       message.ack();
     } catch (error) {
       console.error("handing post to its publisher failed", parsed.data.postId, error);

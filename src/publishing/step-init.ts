@@ -10,7 +10,8 @@ import { failJob, note, unconfirmJob, type PublishContext } from "./publish-cont
 import { loadPost, recordInit, startPublishing } from "./post-updates";
 import { backoffMs, RETRY } from "./retry";
 import { ReconnectRequired } from "./token-manager";
-import { uploadChunks } from "./step-upload";
+import { FIRST_POLL_DELAY_MS, uploadChunks } from "./step-upload";
+import { signedMediaUrl } from "../videos/media-url";
 
 const now = () => Date.now();
 
@@ -69,7 +70,10 @@ export async function initJob(ctx: PublishContext, job: Job, preloaded?: Awaited
     }
   }
   const plan = planChunks(video.size);
-  const sourceInfo: SourceInfo = { source: "FILE_UPLOAD", video_size: plan.videoSize, chunk_size: plan.chunkSize, total_chunk_count: plan.totalChunkCount };
+  const pull = chooseSource(ctx, job);
+  const sourceInfo: SourceInfo = pull
+    ? { source: "PULL_FROM_URL", video_url: await signedMediaUrl(ctx.env, video.id, now()) }
+    : { source: "FILE_UPLOAD", video_size: plan.videoSize, chunk_size: plan.chunkSize, total_chunk_count: plan.totalChunkCount };
   ctx.store.update(job.post_id, { phase: "initiating" });
   const initAt = now();
   ctx.pacer.record("init", initAt);
@@ -80,31 +84,35 @@ export async function initJob(ctx: PublishContext, job: Job, preloaded?: Awaited
       : await ctx.client.initInbox(accessToken, sourceInfo);
   } catch (error) {
     ctx.store.update(job.post_id, { phase: "init" });
+    if (pull && error instanceof TikTokError && error.code === "url_ownership_unverified") {
+      // Nothing was created: fall back to streaming the file ourselves (tiktok-api.md §9.6).
+      ctx.store.update(job.post_id, { source: "FILE_UPLOAD", source_reason: "TikTok answered url_ownership_unverified for the media URL", next_at: now() });
+      return note(ctx, job, "source_fallback", "TikTok could not verify the media domain; switching to FILE_UPLOAD", now(), error.logId);
+    }
     return handleInitError(ctx, job, error, true);
   }
-  const uploading: Job = {
-    ...job,
-    phase: "uploading",
-    publish_id: result.publishId,
-    upload_url: result.uploadUrl,
-    source: "FILE_UPLOAD",
-    chunk_size: plan.chunkSize,
-    chunk_count: plan.totalChunkCount,
-    next_chunk: 0,
-    attempts: 0,
-    next_at: now(),
-  };
-  // The publish_id is durable before a single byte is uploaded: a retry resumes, never re-inits.
-  const { post_id, ...changes } = uploading;
+  const reason = pull
+    ? "PULL_FROM_URL from the verified media domain (TikTok's guidelines prefer it for media already on our storage)"
+    : `FILE_UPLOAD: ${job.source_reason ?? "no verified media domain is configured"}`;
+  const next: Job = pull
+    ? { ...job, phase: "polling", publish_id: result.publishId, upload_url: null, source: "PULL_FROM_URL", attempts: 0, polls: 0, polling_since: now(), next_at: now() + FIRST_POLL_DELAY_MS }
+    : { ...job, phase: "uploading", publish_id: result.publishId, upload_url: result.uploadUrl, source: "FILE_UPLOAD", chunk_size: plan.chunkSize, chunk_count: plan.totalChunkCount, next_chunk: 0, attempts: 0, next_at: now() };
+  // The publish_id is durable before a single byte moves: a retry resumes, never re-inits.
+  const { post_id, ...changes } = next;
   ctx.store.update(post_id, changes);
   await recordInit(ctx.db, job.post_id, {
     publishId: result.publishId,
     initAt,
-    mediaSource: "FILE_UPLOAD",
+    mediaSource: next.source!,
     logId: result.logId,
-    message: `TikTok accepted the ${post.mode === "direct" ? "post" : "inbox upload"} (${plan.totalChunkCount} chunk(s), FILE_UPLOAD: no verified media domain configured)`,
+    message: `TikTok accepted the ${post.mode === "direct" ? "post" : "inbox upload"} via ${reason}`,
   });
-  await uploadChunks(ctx, uploading, video);
+  if (!pull) await uploadChunks(ctx, next, video);
+}
+
+/** PULL_FROM_URL when a verified media domain is configured, unless this post already fell back. */
+function chooseSource(ctx: PublishContext, job: Job) {
+  return Boolean(ctx.env.MEDIA_BASE_URL) && job.source !== "FILE_UPLOAD";
 }
 
 async function handleInitError(ctx: PublishContext, job: Job, error: unknown, initSent = false) {

@@ -21,8 +21,9 @@ export async function pollJob(ctx: PublishContext, job: Job) {
   const slot = ctx.pacer.nextSlot("status", t);
   if (slot > t) return ctx.store.update(job.post_id, { next_at: slot });
   let status;
+  let token: string;
   try {
-    const token = await ctx.tokens.accessToken(t);
+    token = await ctx.tokens.accessToken(t);
     ctx.pacer.record("status", t);
     status = await ctx.client.fetchStatus(token, job.publish_id!);
   } catch (error) {
@@ -30,6 +31,12 @@ export async function pollJob(ctx: PublishContext, job: Job) {
   }
   const polls = job.polls + 1;
   if (job.phase === "post_id") return followPostId(ctx, job, status.postIds[0] ?? null, polls);
+  if (job.phase === "cancelling" && status.status === "FAILED" && status.failReason === "publish_cancelled") {
+    return fallBackToFileUpload(ctx, job);
+  }
+  if (job.phase === "polling" && status.status === "PROCESSING_DOWNLOAD" && t - (job.polling_since ?? t) > pullStallMs(ctx.env)) {
+    return cancelStalledPull(ctx, job, token);
+  }
   switch (status.status) {
     case "PUBLISH_COMPLETE":
       return complete(ctx, job, status.postIds[0] ?? null, status.logId, polls);
@@ -103,3 +110,37 @@ async function handlePollError(ctx: PublishContext, job: Job, error: unknown) {
   ctx.store.update(job.post_id, { attempts, next_at: t + backoffMs(attempts) });
   if (attempts === 1) await note(ctx, job, "retrying", `Reading the status failed (${error.code}); retrying`, t, error.logId);
 }
+
+/** A pull still downloading after this long is cancelled and replaced by FILE_UPLOAD (default 10 min). */
+export const pullStallMs = (env: Env) => Number(env.PULL_STALL_MS) || 10 * 60 * 1000;
+
+async function cancelStalledPull(ctx: PublishContext, job: Job, token: string) {
+  const t = now();
+  try {
+    await ctx.client.cancel(token, job.publish_id!);
+  } catch (error) {
+    if (error instanceof TikTokError && error.code === "publish_not_cancellable") {
+      // Already past the download: let it finish.
+      return ctx.store.update(job.post_id, { polling_since: t, next_at: t + pollDelayMs(job.polls) });
+    }
+    return handlePollError(ctx, job, error);
+  }
+  ctx.store.update(job.post_id, { phase: "cancelling", attempts: 0, next_at: t + FIRST_CONFIRM_DELAY_MS });
+  await note(ctx, job, "pull_cancelled", "TikTok's download of the video stalled; cancelled it and waiting for TikTok to confirm before uploading the file directly", t);
+}
+
+/** The cancel is confirmed (FAILED publish_cancelled): nothing can post from it, so a new FILE_UPLOAD init is safe. */
+async function fallBackToFileUpload(ctx: PublishContext, job: Job) {
+  const t = now();
+  ctx.store.update(job.post_id, {
+    phase: "init",
+    publish_id: null,
+    source: "FILE_UPLOAD",
+    source_reason: "the pull from our media URL stalled in PROCESSING_DOWNLOAD (cancelled and confirmed)",
+    attempts: 0,
+    next_at: t,
+  });
+  await note(ctx, job, "source_fallback", "TikTok confirmed the cancelled pull; uploading the file directly", t);
+}
+
+const FIRST_CONFIRM_DELAY_MS = 500;

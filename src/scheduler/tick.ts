@@ -5,12 +5,14 @@ import { database, type Database } from "../db/client";
 import { appState } from "../db/schema";
 import { insertEvents } from "../posts/post-events";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "./claim";
+import { schedulePreflights } from "./preflight";
+import { sweepStuckPublishing } from "./sweeper";
 
 export const LAST_TICK_KEY = "last_tick_at";
 /** A queued post whose publisher has not started it this long after its time gets its message again. */
 const RESEND_AFTER_MS = 90_000;
 
-export type TickResult = { claimed: number; missed: number; resent: number };
+export type TickResult = { claimed: number; missed: number; resent: number; swept: number; preflighted: number };
 
 export async function runTick(env: Env, now: number): Promise<TickResult> {
   const db = database(env.DB);
@@ -23,7 +25,9 @@ export async function runTick(env: Env, now: number): Promise<TickResult> {
   await enqueue(env.PUBLISH_QUEUE, claimed.map(publishMessage), now);
   const stale = await staleClaims(db, now);
   await enqueue(env.PUBLISH_QUEUE, stale.map(publishMessage), now);
-  return { claimed: claimed.length, missed: missed.length, resent: stale.length };
+  const preflighted = await schedulePreflights(db, env.PUBLISH_QUEUE, now);
+  const swept = await sweepStuckPublishing(db, env, now);
+  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted };
 }
 
 /** Posts still waiting past their late policy wait for the user's decision instead of going out hours late. */
