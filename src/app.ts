@@ -18,6 +18,7 @@ for (const routes of [authRoutes, accountRoutes, videoRoutes, mediaRoutes, postR
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
+  servers: [{ url: "/api" }],
   info: { title: "Postflare API", version: "1.0.0", description: "Schedule TikTok posts on Cloudflare's edge." },
 });
 

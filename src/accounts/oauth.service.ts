@@ -30,11 +30,12 @@ export async function authorizeUrl(env: Env, db: Database, userId: string, works
 
 /** Consumes the state (single use) and checks it was issued to this user. */
 export async function consumeState(db: Database, state: string, userId: string, now: number) {
+  // Only the user who started the flow can consume its state (another user's attempt must not burn it).
   const [row] = await db
     .delete(oauthStates)
-    .where(and(eq(oauthStates.stateHash, await sha256Hex(state)), gt(oauthStates.expiresAt, now)))
+    .where(and(eq(oauthStates.stateHash, await sha256Hex(state)), eq(oauthStates.userId, userId), gt(oauthStates.expiresAt, now)))
     .returning();
-  if (!row || row.userId !== userId) {
+  if (!row) {
     throw new AppError(400, "invalid_state", "The TikTok sign-in expired or did not start here. Try connecting again.");
   }
   return row;

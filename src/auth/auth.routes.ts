@@ -39,7 +39,7 @@ const logoutRoute = createRoute({
   method: "post",
   path: "/auth/logout",
   tags: ["auth"],
-  responses: { 204: { description: "Signed out" } },
+  responses: { 204: { description: "Signed out" }, 403: errorResponses[403] },
 });
 
 const meRoute = createRoute({

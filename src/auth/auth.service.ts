@@ -4,7 +4,10 @@ import type { Database } from "../db/client";
 import { users, workspaceMembers, workspaces } from "../db/schema";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
-import { hashPassword, verifyPassword } from "../shared/password";
+import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "../shared/password";
+
+/** Verified against when the email is unknown, so both paths cost one PBKDF2 run. */
+const DUMMY_HASH = `pbkdf2$${PBKDF2_ITERATIONS}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
 
 export type Identity = { user: { id: string; email: string }; workspace: { id: string; name: string } };
 
@@ -30,8 +33,9 @@ export async function logIn(db: Database, email: string, password: string): Prom
     .where(eq(users.email, email))
     .orderBy(workspaceMembers.createdAt)
     .limit(1);
-  // Same message whether the email exists or not: no account enumeration.
-  if (!row || !(await verifyPassword(password, row.passwordHash))) {
+  // Same message, and the same PBKDF2 work, whether the email exists or not: no account enumeration.
+  const valid = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+  if (!row || !valid) {
     throw new AppError(401, "invalid_credentials", "Email or password is incorrect");
   }
   return { user: { id: row.id, email: row.email }, workspace: { id: row.workspaceId, name: row.workspaceName } };

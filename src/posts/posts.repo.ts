@@ -1,5 +1,5 @@
 // Posts and their events in D1.
-import { and, asc, desc, eq, gt, inArray, lte, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, ne, notInArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { postEvents, posts, tiktokAccounts } from "../db/schema";
 import { iso } from "../shared/http";
@@ -37,10 +37,10 @@ export async function listEvents(db: Database, postId: string) {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Direct posts of an account that will count toward TikTok's rolling 24 h cap around `at`. */
-export async function directPostsInDay(db: Database, accountId: string, at: number, excludePostId?: string) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)` })
+/** Times of an account's direct posts within a day either side of `at` that will count toward TikTok's cap. */
+export async function directPostTimesAround(db: Database, accountId: string, at: number, excludePostId?: string) {
+  const rows = await db
+    .select({ at: posts.scheduledAt })
     .from(posts)
     .where(
       and(
@@ -48,13 +48,25 @@ export async function directPostsInDay(db: Database, accountId: string, at: numb
         eq(posts.mode, "direct"),
         notInArray(posts.status, ["cancelled", "failed", "missed"]),
         gt(posts.scheduledAt, at - DAY_MS),
-        lte(posts.scheduledAt, at),
+        lt(posts.scheduledAt, at + DAY_MS),
         excludePostId ? ne(posts.id, excludePostId) : undefined,
       ),
     );
-  return row?.n ?? 0;
+  return rows.map((r) => r.at);
+}
+
+/** The most other posts found in any 24 h window that contains `at` (TikTok's cap is rolling). */
+export function busiestDayAround(times: number[], at: number) {
+  let busiest = 0;
+  // The busiest window starts at `at`, at another post, or ends right after another post.
+  const starts = [at - DAY_MS + 1, at, ...times, ...times.map((t) => t - DAY_MS + 1)];
+  for (const start of starts) {
+    if (start > at || start + DAY_MS <= at) continue;
+    const count = times.filter((t) => t >= start && t < start + DAY_MS).length;
+    busiest = Math.max(busiest, count);
+  }
+  return busiest;
 }
 
 export const EDITABLE_STATUSES = ["scheduled", "queued", "missed", "failed"] as const;
 export const CANCELLABLE_STATUSES = ["scheduled", "queued", "missed"] as const;
-export { inArray };

@@ -10,7 +10,7 @@ import { newId } from "../shared/ids";
 import { findVideo } from "../videos/videos.repo";
 import { eventRow, recordEvent } from "./post-events";
 import type { NewPost, PostPatch } from "./posts.schemas";
-import { CANCELLABLE_STATUSES, directPostsInDay, EDITABLE_STATUSES, findPost } from "./posts.repo";
+import { busiestDayAround, CANCELLABLE_STATUSES, directPostTimesAround, EDITABLE_STATUSES, findPost } from "./posts.repo";
 
 /** TikTok's documented Direct Post cap per creator per 24 h (varies by creator; shared across apps). */
 export const DAILY_POST_CAP = 15;
@@ -44,10 +44,13 @@ async function validate(db: Database, workspaceId: string, accountId: string, s:
 
 async function warningsFor(db: Database, accountId: string, s: Settings, excludePostId?: string) {
   const warnings: string[] = [];
-  if (s.mode === "direct" && (await directPostsInDay(db, accountId, s.scheduledAt, excludePostId)) >= DAILY_POST_CAP) {
-    warnings.push(
-      `This account already has ${DAILY_POST_CAP} posts in the 24 hours before this one; TikTok may refuse it (daily posting limit).`,
-    );
+  if (s.mode === "direct") {
+    const busiest = busiestDayAround(await directPostTimesAround(db, accountId, s.scheduledAt, excludePostId), s.scheduledAt);
+    if (busiest >= DAILY_POST_CAP) {
+      warnings.push(
+        `This account already has ${busiest} posts within 24 hours of this one; TikTok allows about ${DAILY_POST_CAP} a day and may refuse it (daily posting limit).`,
+      );
+    }
   }
   return warnings;
 }

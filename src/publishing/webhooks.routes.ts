@@ -5,7 +5,7 @@ import { sha256Hex } from "../shared/crypto";
 import { AppError } from "../shared/errors";
 import { errorResponses, json, router } from "../shared/http";
 import { verifyTikTokSignature } from "./webhook-signature";
-import { applyWebhook, firstReceipt, WebhookBody } from "./webhooks";
+import { applyWebhook, recordReceipt, seenBefore, WebhookBody } from "./webhooks";
 
 const webhookRoute = createRoute({
   method: "post",
@@ -28,8 +28,12 @@ export const webhookRoutes = router().openapi(webhookRoute, async (c) => {
   }
   if (body.client_key !== c.env.TIKTOK_CLIENT_KEY) throw new AppError(401, "invalid_signature", "Event for another app");
   const db = database(c.env.DB);
-  if (!(await firstReceipt(db, await sha256Hex(raw), body.event, now))) return c.json({ ok: true, duplicate: true }, 200);
+  const bodyHash = await sha256Hex(raw);
+  if (await seenBefore(db, bodyHash)) return c.json({ ok: true, duplicate: true }, 200);
+  // Applying is conditional on each post's status, so a retry racing this one changes nothing twice;
+  // the receipt is written only once the event is applied, so a failure here is retried by TikTok.
   const applied = await applyWebhook(db, body, now);
+  await recordReceipt(db, bodyHash, body.event, now);
   if (applied) c.executionCtx.waitUntil(c.env.ACCOUNT_PUBLISHER.getByName(applied.accountId).settle(applied.postId));
   return c.json({ ok: true, duplicate: false }, 200);
 });

@@ -13,7 +13,15 @@ export const WebhookBody = z.object({
   event: z.string(),
   create_time: z.number(),
   user_openid: z.string().optional(),
-  content: z.string(),
+  // `content` is a JSON string inside the JSON body (parse twice).
+  content: z.string().transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "content is not JSON" });
+      return z.NEVER;
+    }
+  }),
 });
 
 const PublishContent = z.object({
@@ -23,15 +31,18 @@ const PublishContent = z.object({
   publish_type: z.string().optional(),
 });
 
-/** True the first time this exact body is seen. */
-export async function firstReceipt(db: Database, bodyHash: string, event: string, now: number) {
-  const rows = await db.insert(webhookReceipts).values({ bodyHash, event, receivedAt: now }).onConflictDoNothing().returning();
+export async function seenBefore(db: Database, bodyHash: string) {
+  const rows = await db.select({ h: webhookReceipts.bodyHash }).from(webhookReceipts).where(eq(webhookReceipts.bodyHash, bodyHash)).limit(1);
   return rows.length > 0;
+}
+
+export async function recordReceipt(db: Database, bodyHash: string, event: string, now: number) {
+  await db.insert(webhookReceipts).values({ bodyHash, event, receivedAt: now }).onConflictDoNothing();
 }
 
 type Applied = { postId: string; accountId: string } | null;
 
-export async function applyWebhook(db: Database, body: z.infer<typeof WebhookBody>, now: number): Promise<Applied> {
+export async function applyWebhook(db: Database, body: z.output<typeof WebhookBody>, now: number): Promise<Applied> {
   if (body.event === "authorization.removed") {
     if (body.user_openid) {
       await db
@@ -42,7 +53,7 @@ export async function applyWebhook(db: Database, body: z.infer<typeof WebhookBod
     return null;
   }
   if (!body.event.startsWith("post.publish.")) return null;
-  const content = PublishContent.safeParse(JSON.parse(body.content));
+  const content = PublishContent.safeParse(body.content);
   if (!content.success) return null;
   const { publish_id: publishId } = content.data;
   const postId = content.data.post_id === undefined ? null : String(content.data.post_id);

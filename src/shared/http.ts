@@ -23,6 +23,7 @@ export const ErrorSchema = z
 export const errorResponses = {
   400: { description: "Invalid request", content: { "application/json": { schema: ErrorSchema } } },
   401: { description: "Not signed in", content: { "application/json": { schema: ErrorSchema } } },
+  403: { description: "Cross-site request refused (csrf_rejected)", content: { "application/json": { schema: ErrorSchema } } },
   404: { description: "Not found", content: { "application/json": { schema: ErrorSchema } } },
   409: { description: "Conflict with the current state", content: { "application/json": { schema: ErrorSchema } } },
 } as const;

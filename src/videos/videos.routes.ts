@@ -63,7 +63,11 @@ const completeRoute = createRoute({
   tags: ["videos"],
   middleware: [requireSession] as const,
   request: { params: VideoId },
-  responses: { 200: json(z.object({ video: Video })), ...errorResponses },
+  responses: {
+    200: json(z.object({ video: Video })),
+    422: { description: "The file is not an MP4, MOV or WebM video", content: errorResponses[400].content },
+    ...errorResponses,
+  },
 });
 
 const listRoute = createRoute({

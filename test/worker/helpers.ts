@@ -117,3 +117,28 @@ export async function settled(client: Client, postId: string, timeout = 30_000) 
     { timeout, interval: 150 },
   );
 }
+
+/** Sends a request straight to the Worker with exactly these headers (no cookie jar, no default Origin). */
+export async function bareFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { ...init, redirect: "manual" }));
+}
+
+/** All rows of a D1 query (raw SQL, for asserting what a request left behind). */
+export async function rows<T = Record<string, unknown>>(sql: string, ...binds: unknown[]): Promise<T[]> {
+  return (await env.DB.prepare(sql).bind(...binds).all<T>()).results;
+}
+
+/** An ISO time `ms` from now, well outside the scheduler's claim window unless asked otherwise. */
+export const inFuture = (ms = 3 * 24 * 3600 * 1000) => new Date(Date.now() + ms).toISOString();
+
+/** POSTs /api/posts with these fields over defaults (public, three days ahead, Europe/Paris); returns status + body. */
+export async function postRequest(client: Client, fields: Record<string, unknown>) {
+  return client.json("/api/posts", {
+    caption: "Morning run #fitness",
+    privacyLevel: "PUBLIC_TO_EVERYONE",
+    scheduledAt: inFuture(),
+    timezone: "Europe/Paris",
+    mode: "direct",
+    ...fields,
+  });
+}
