@@ -1,0 +1,28 @@
+// `npm test`: every check, in order, stopping at the first failure (the order matters: the dry-run deploy
+// and the browser journey need web/dist, so the web build comes first).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+
+const steps: [label: string, command: string, args: string[]][] = [
+  ["build the web app", bin("vite"), ["build", "web"]],
+  ["bundle the Worker (dry-run deploy)", bin("wrangler"), ["deploy", "--dry-run", "--outdir", "dist"]],
+  ["typecheck", "npm", ["run", "typecheck"]],
+  ["tests (worker + node)", bin("vitest"), ["run", ...process.argv.slice(2)]],
+];
+
+for (const [label, command, args] of steps) {
+  console.log(`\n▶ ${label}: ${path.basename(command)} ${args.join(" ")}`);
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
+  if (result.status !== 0) {
+    console.error(`\n✘ ${label} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
+    process.exit(result.status || 1);
+  }
+}
+console.log("\n✔ all checks passed");
