@@ -12,7 +12,7 @@ export interface FaultSet {
   force429?: number;
   /** The next N chunk PUTs lose their connection mid-body; nothing is accepted. */
   dropConnectionMidChunk?: number;
-  /** Publishes stay PROCESSING_* while set. */
+  /** Publishes stay PROCESSING_* while set (a pull stays in its download, so it can be cancelled). */
   neverComplete?: boolean;
   /** Publishes finishing while set end FAILED with this fail_reason. */
   failReason?: string | null;

@@ -1,6 +1,7 @@
 // PULL_FROM_URL: the emulator really downloads video_url (no redirects), hashing and sniffing as it streams.
 import { createHash } from "node:crypto";
 import type { Emulator } from "./emulator.ts";
+import { faultValue } from "./faults.ts";
 import { markFailed, startProcessing } from "./lifecycle.ts";
 import { MediaSniffer } from "./mp4.ts";
 import type { Publish } from "./state.ts";
@@ -30,6 +31,9 @@ async function runPull(emu: Emulator, p: Publish): Promise<void> {
   const hash = createHash("sha256");
   const signal = AbortSignal.any([pull.abort.signal, AbortSignal.timeout(emu.options.pullTimeoutMs)]);
   try {
+    // neverComplete holds a pull in its download (PROCESSING_DOWNLOAD, still cancellable) until cleared.
+    while (faultValue(emu, p.openId, "neverComplete") && !signal.aborted) await new Promise((r) => setTimeout(r, 50));
+    signal.throwIfAborted();
     // Any 3xx fails the pull: TikTok does not follow redirects (§3.6).
     const res = await fetch(pull.url, { redirect: "manual", signal });
     if (res.status < 200 || res.status > 299 || !res.body) {

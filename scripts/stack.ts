@@ -31,6 +31,8 @@ export interface StackOptions {
   tiktok?: { apiBase: string; authUrl: string };
   /** Where child-process output goes, line by line. Default: stdout. */
   log?: (line: string) => void;
+  /** Extra Worker vars, given the app's URL (e.g. MEDIA_BASE_URL for PULL_FROM_URL). */
+  vars?: (appUrl: string) => Record<string, string>;
   /** How long `wrangler dev` may take to answer /api/health. Default 120 s. */
   bootTimeoutMs?: number;
 }
@@ -88,6 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       "--var", `APP_URL:${appUrl}`,
       "--var", `TIKTOK_API_BASE:${tiktok.apiBase}`,
       "--var", `TIKTOK_AUTH_URL:${tiktok.authUrl}`,
+      ...Object.entries(options.vars?.(appUrl) ?? {}).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
       "--show-interactive-dev-session=false",
     ],
     log,

@@ -79,6 +79,8 @@ export async function applyWebhook(db: Database, body: z.output<typeof WebhookBo
       return move(["publishing"], { status: "sent_to_inbox", completedAt: now }, "Delivered to the creator's TikTok inbox");
     case "post.publish.failed": {
       const reason = content.data.reason ?? "unknown";
+      // Only we cancel publishes (a stalled pull); the publisher confirms it and re-uploads: not a failure.
+      if (reason === "publish_cancelled") return null;
       return move(["publishing"], { status: "failed", lastErrorCode: reason, lastErrorMessage: explain(reason) }, explain(reason));
     }
     default:
