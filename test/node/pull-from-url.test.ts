@@ -16,11 +16,14 @@ let workDir: string;
 
 class Api {
   cookie = "";
-  constructor(readonly base: string) {}
+  readonly base: string;
+  constructor(base: string) {
+    this.base = base;
+  }
   async call(pathname: string, method = "GET", body?: unknown, raw?: Uint8Array) {
     const headers: Record<string, string> = { origin: this.base, cookie: this.cookie };
     if (body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(`${this.base}${pathname}`, { method, headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)), redirect: "manual" });
+    const res = await fetch(`${this.base}${pathname}`, { method, headers, body: raw ? new Blob([new Uint8Array(raw)]) : body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
     const setCookie = res.headers.get("set-cookie");
     if (setCookie) this.cookie = setCookie.split(";")[0]!;
     return res;
