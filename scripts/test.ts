@@ -1,7 +1,7 @@
 // `npm test`: every check, in order, stopping at the first failure (the order matters: the dry-run deploy
 // and the browser journey need web/dist, so the web build comes first).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -15,6 +15,7 @@ const steps: [label: string, command: string, args: string[]][] = [
   ["tests (worker + node)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}`, ...process.argv.slice(2)]],
 ];
 
+rmSync(RESULTS, { force: true });
 for (const [label, command, args] of steps) {
   console.log(`\n▶ ${label}: ${path.basename(command)} ${args.join(" ")}`);
   const result = spawnSync(command, args, {
