@@ -1,7 +1,9 @@
 // The cron side: each due post is claimed once and sent to start on its own second; late ones are caught
 // up or become `missed`; pre-flight warns ahead of time; the sweeper resolves posts stuck publishing.
 import { env } from "cloudflare:workers";
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
+import worker from "../../src/index";
 import { database } from "../../src/db/client";
 import { claimDuePosts, enqueue, publishMessage } from "../../src/scheduler/claim";
 import { runTick } from "../../src/scheduler/tick";
@@ -135,5 +137,31 @@ describe("mp4 duration", () => {
     expect(await mp4DurationSec(env.VIDEOS, "dur/a.mp4", 50_000)).toBe(42.5);
     await env.VIDEOS.put("dur/b.bin", new Uint8Array(1000));
     expect(await mp4DurationSec(env.VIDEOS, "dur/b.bin", 1000)).toBeNull();
+  });
+});
+
+describe("queue consumers", () => {
+  it("marks a post failed with the cause when its message exhausted its retries (dead-letter queue)", async () => {
+    const { client, posts } = await farFuturePosts(1);
+    const now = Date.now();
+    await setScheduledAt(posts[0]!.id, now + 10_000);
+    const [claimed] = await claimDuePosts(database(env.DB), now, now + 65_000);
+    const batch = createMessageBatch("postflare-publish-dlq", [
+      { id: "m1", timestamp: new Date(), attempts: 6, body: publishMessage(claimed!) },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["m1"]);
+    const { body } = await client.json(`/api/posts/${posts[0]!.id}`);
+    expect(body.post).toMatchObject({ status: "failed", lastError: { code: "dead_lettered" } });
+  });
+
+  it("drops a malformed message instead of retrying it for ever", async () => {
+    const batch = createMessageBatch("postflare-publish", [{ id: "bad", timestamp: new Date(), attempts: 1, body: { kind: "publish", postId: 42 } }]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual(["bad"]);
+    expect(result.retryMessages).toEqual([]);
   });
 });
