@@ -5,7 +5,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { describe, expect, it, vi } from "vitest";
 import worker from "../../src/index";
 import { database } from "../../src/db/client";
-import { claimDuePosts, enqueue, publishMessage } from "../../src/scheduler/claim";
+import { claimDuePosts, DELIVERY_LEAD_S, enqueue, publishMessage } from "../../src/scheduler/claim";
 import { runTick } from "../../src/scheduler/tick";
 import { sweepStuckPublishing, STUCK_AFTER_MS } from "../../src/scheduler/sweeper";
 import { mp4DurationSec } from "../../src/videos/mp4-duration";
@@ -49,10 +49,10 @@ describe("cron claim", () => {
     const messages = Array.from({ length: 150 }, (_, i) => publishMessage({ id: `p${i}`, account_id: "a", claim_token: "c", scheduled_at: now + i * 400 + 999 }));
     await enqueue(queue, messages, now);
     expect(sent.map((b) => b.length)).toEqual([100, 50]);
-    // Rounded down: the message arrives within the second before its time; the publisher's alarm fires on the millisecond.
+    // Delivered ahead of time (whole seconds, rounded down, minus the lead); the publisher's alarm fires on the millisecond.
     expect(sent[0]![0]!.delaySeconds).toBe(0);
-    expect(sent[0]![3]!.delaySeconds).toBe(2); // due at +2199 ms
-    expect(sent[1]![49]!.delaySeconds).toBe(Math.floor((149 * 400 + 999) / 1000));
+    expect(sent[0]![10]!.delaySeconds).toBe(Math.floor((10 * 400 + 999) / 1000) - DELIVERY_LEAD_S); // due at +4999 ms → 2 s
+    expect(sent[1]![49]!.delaySeconds).toBe(Math.floor((149 * 400 + 999) / 1000) - DELIVERY_LEAD_S);
   });
 
   it("records the tick so health can tell the scheduler is alive", async () => {
