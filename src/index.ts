@@ -13,7 +13,7 @@ export default {
     console.log("tick", JSON.stringify(result));
   },
 
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     if (batch.queue.endsWith("-dlq")) return consumeDeadLetters(batch, env);
     return consumePublishQueue(batch, env);
   },

@@ -1,5 +1,5 @@
 // Everything a publish step needs, built once per Durable Object instance.
-import { database, type Database } from "../db/client";
+import type { Database } from "../db/client";
 import { finishPost } from "./post-updates";
 import type { CreatorInfo, TikTokClient } from "../tiktok/client";
 import type { Job, JobStore } from "./job-store";
@@ -17,8 +17,6 @@ export type PublishContext = {
   /** Creator info, reused for a short while so a burst of posts does not spend the 20/min budget. */
   creatorInfo(accessToken: string, now: number): Promise<CreatorInfo & { logId: string | null }>;
 };
-
-export const makeDb = (env: Env) => database(env.DB);
 
 /** Ends the job: the post fails with a reason a person understands. */
 export async function failJob(ctx: PublishContext, job: Job, code: string, message: string, now: number, logId: string | null = null) {
