@@ -35,7 +35,10 @@ async function markMissed(db: Database, now: number) {
   const missed = await db.all<{ id: string; scheduled_at: number }>(sql`
     UPDATE posts SET status = 'missed', claim_token = NULL, updated_at = ${now},
       last_error_code = 'missed', last_error_message = 'Not published: it could not start within its late policy. Reschedule it or cancel it.'
-    WHERE status IN ('scheduled', 'queued') AND scheduled_at < ${now} - late_policy_minutes * 60000
+    -- The constant bound lets the (status, scheduled_at) index skip every post not yet a minute overdue
+    -- (late policies are ≥ 1 minute); without it a tick reads every future post.
+    WHERE status IN ('scheduled', 'queued') AND scheduled_at < ${now - 60_000}
+      AND scheduled_at < ${now} - late_policy_minutes * 60000
     RETURNING id, scheduled_at`);
   const events = missed.map((p) => ({
     postId: p.id,
