@@ -7,13 +7,12 @@ import { explain, TikTokError } from "../tiktok/errors";
 import { JobStore, type Job } from "./job-store";
 import type { PreflightMessage, PublishMessage } from "./messages";
 import { preflightProblems, recordPreflight } from "./preflight-check";
-import type { PublishContext } from "./publish-context";
+import { failJob, unconfirmJob, type PublishContext } from "./publish-context";
 import { RatePacer } from "./rate-pacer";
 import { backoffMs, RETRY } from "./retry";
 import { initJob, startJob } from "./step-init";
 import { pollJob } from "./step-poll";
 import { uploadChunks } from "./step-upload";
-import { failJob, unconfirmJob } from "./publish-context";
 import { loadPost } from "./post-updates";
 import { ReconnectRequired, TokenManager } from "./token-manager";
 

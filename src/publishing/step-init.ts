@@ -1,7 +1,6 @@
 // Starting a publish: the claim check, pacing, fresh creator info, then exactly one accepted `init`.
 // The job is marked `initiating` before the call, so a crash mid-call is seen as "outcome unknown".
-import { TikTokError } from "../tiktok/errors";
-import { explain } from "../tiktok/errors";
+import { explain, TikTokError } from "../tiktok/errors";
 import { planChunks } from "../tiktok/chunk-plan";
 import type { SourceInfo } from "../tiktok/client";
 import { checkAgainstCreator } from "./creator-check";
