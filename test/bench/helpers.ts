@@ -1,77 +1,22 @@
 // Shared by the benchmarks: drive the Worker like the web app does, the emulator through its control API,
 // the cron like the platform does, and hand figures back to the Node side (scripts/bench.mjs prints them).
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import worker from "../../src/index";
 import { syntheticMp4 } from "../fixtures/synthetic-mp4";
+import { type Client, emu, uploadVideo as uploadThroughApi } from "../worker/helpers";
 
 export { env };
-export const ORIGIN = "http://localhost:8787";
-export const emulatorUrl = () => inject("emulatorUrl");
 export const probeUrl = () => inject("probeUrl");
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export class Client {
-  cookie = "";
+// The same API/emulator drivers as the Worker tests.
+export { Client, connectAccount, emu, signedUpClient, unique } from "../worker/helpers";
 
-  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookie) headers.set("cookie", this.cookie);
-    if (!headers.has("origin")) headers.set("origin", ORIGIN);
-    const response = await exports.default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers, redirect: "manual" }));
-    const setCookie = response.headers.get("set-cookie");
-    if (setCookie) this.cookie = setCookie.split(";")[0]!;
-    return response;
-  }
-
-  async json<T = any>(path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<{ status: number; body: T }> {
-    const response = await this.fetch(path, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
-}
-
-let counter = 0;
-export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-export async function signedUpClient() {
-  const client = new Client();
-  const { status } = await client.json("/api/auth/signup", { email: `${unique("b")}@example.com`, password: "correct horse battery" });
-  if (status !== 201) throw new Error(`signup failed: ${status}`);
-  return client;
-}
-
-/** The whole OAuth connect flow against the emulator (non-interactive consent). */
-export async function connectAccount(client: Client, username = unique("bench")) {
-  const start = await client.fetch("/api/accounts/tiktok/connect");
-  const authorize = new URL(start.headers.get("location")!);
-  authorize.searchParams.set("emu_auto", "approve");
-  authorize.searchParams.set("emu_username", username);
-  const consent = await fetch(authorize, { redirect: "manual" });
-  const callback = new URL(consent.headers.get("location")!);
-  const back = await client.fetch(callback.pathname + callback.search);
-  const accountId = new URL(back.headers.get("location")!, ORIGIN).searchParams.get("connected");
-  if (!accountId) throw new Error(`connect failed: ${back.headers.get("location")}`);
-  const user = await emu(`/__emu/users/${username}`);
-  return { accountId, username, openId: user.open_id as string };
-}
-
-/** Small video (one chunk), uploaded through the API. */
+/** Small video (one chunk), uploaded through the API; returns its id. */
 export async function uploadVideo(client: Client, bytes: Uint8Array = syntheticMp4(200_000, 3)) {
-  const created = await client.json("/api/videos", { filename: "clip.mp4", size: bytes.byteLength, contentType: "video/mp4" });
-  const video = created.body.video;
-  for (let n = 1; n <= video.partCount; n++) {
-    const part = bytes.slice((n - 1) * video.partSize, Math.min(n * video.partSize, bytes.byteLength));
-    const res = await client.fetch(`/api/videos/${video.id}/parts/${n}`, { method: "PUT", body: part, headers: { "content-length": String(part.byteLength) } });
-    if (res.status !== 200) throw new Error(`part ${n} failed: ${res.status} ${await res.text()}`);
-  }
-  const done = await client.json(`/api/videos/${video.id}/complete`, {});
-  if (done.status !== 200) throw new Error(`complete failed: ${JSON.stringify(done.body)}`);
-  return video.id as string;
+  return (await uploadThroughApi(client, bytes)).videoId;
 }
 
 export async function schedulePost(client: Client, accountId: string, videoId: string, scheduledAtMs: number, caption: string) {
@@ -88,15 +33,6 @@ export async function schedulePost(client: Client, accountId: string, videoId: s
   return body.post as { id: string; status: string };
 }
 
-export async function emu(path: string, method = "GET", body?: unknown) {
-  const res = await fetch(`${emulatorUrl()}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`emulator ${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<any>;
-}
 
 export const emuRecord = (openId?: string) => emu(`/__emu/record${openId ? `?openId=${encodeURIComponent(openId)}` : ""}`);
 
