@@ -68,5 +68,6 @@ export function busiestDayAround(times: number[], at: number) {
   return busiest;
 }
 
-export const EDITABLE_STATUSES = ["scheduled", "queued", "missed", "failed"] as const;
+// `unconfirmed` is editable too: rescheduling it is the user's explicit decision after checking TikTok.
+export const EDITABLE_STATUSES = ["scheduled", "queued", "missed", "failed", "unconfirmed"] as const;
 export const CANCELLABLE_STATUSES = ["scheduled", "queued", "missed"] as const;
