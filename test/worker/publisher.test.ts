@@ -125,4 +125,23 @@ describe("account publisher", () => {
     const times = record.inits.map((i: { at: number }) => i.at).sort((a: number, b: number) => a - b);
     for (let i = 6; i < times.length; i++) expect(times[i] - times[i - 6]).toBeGreaterThanOrEqual(window);
   });
+
+  it("sends an inbox post to the creator's TikTok inbox and says how to finish it", async () => {
+    const { client, accountId, videoId, openId } = await setup();
+    const post = await schedulePost(client, accountId, videoId, { mode: "inbox", privacyLevel: null, scheduledAt: inSeconds(2) });
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("sent_to_inbox");
+    expect(done.events.at(-1)!.message).toMatch(/open the TikTok notification/);
+    const { inits } = await emuRecord(openId);
+    expect(inits).toEqual([expect.objectContaining({ mode: "inbox", source: "FILE_UPLOAD" })]);
+  });
+
+  it("fails with an actionable message when TikTok's media check refuses the video", async () => {
+    const { client, accountId, videoId, username } = await setup();
+    await emu(`/__emu/users/${username}`, "PUT", { maxVideoPostDurationSec: 1 }); // the video lasts 3 s
+    const post = await schedulePost(client, accountId, videoId, { scheduledAt: inSeconds(2) });
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("failed");
+    expect(done.post.lastError).toEqual({ code: "duration_check_failed", message: expect.stringMatching(/longer than this account may post/) });
+  });
 });
