@@ -144,4 +144,17 @@ describe("account publisher", () => {
     expect(done.post.status).toBe("failed");
     expect(done.post.lastError).toEqual({ code: "duration_check_failed", message: expect.stringMatching(/longer than this account may post/) });
   });
+
+  it("publishes on time a post edited from hours away to a few seconds from now, without waiting for a tick", async () => {
+    const { client, accountId, videoId, openId } = await setup();
+    const post = await schedulePost(client, accountId, videoId, { scheduledAt: inSeconds(2 * 3600) });
+    expect(post.status).toBe("scheduled");
+    const at = inSeconds(2);
+    const edited = await client.json(`/api/posts/${post.id}`, { scheduledAt: at }, "PATCH");
+    expect(edited.body.post.status).toBe("queued");
+    const done = await settled(client, post.id);
+    expect(done.post.status).toBe("published");
+    const { inits } = await emuRecord(openId);
+    expect(inits[0].at).toBeGreaterThanOrEqual(Date.parse(at));
+  });
 });
