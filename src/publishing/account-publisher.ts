@@ -61,7 +61,8 @@ export class AccountPublisher extends DurableObject<Env> {
     const blank = { nickname: "", username: "", avatarUrl: null, privacyLevelOptions: [], commentDisabled: true, duetDisabled: true, stitchDisabled: true, maxVideoPostDurationSec: 0 };
     try {
       const now = Date.now();
-      const info = await this.context().creatorInfo(await this.tokenManager().accessToken(now), now);
+      // Fresh for the composer (audit rule), unless the 20/min budget is spent: then the last answer.
+      const info = await this.context().creatorInfo(await this.tokenManager().accessToken(now), now, { fresh: true });
       return {
         nickname: info.creator_nickname,
         username: info.creator_username,
@@ -183,8 +184,8 @@ export class AccountPublisher extends DurableObject<Env> {
       pacer: this.pacer,
       tokens: this.tokenManager(),
       client,
-      creatorInfo: async (accessToken, now) => {
-        if (this.cachedCreator && now - this.cachedCreator.at < CREATOR_INFO_TTL_MS) return this.cachedCreator.info;
+      creatorInfo: async (accessToken, now, options) => {
+        if (!options?.fresh && this.cachedCreator && now - this.cachedCreator.at < CREATOR_INFO_TTL_MS) return this.cachedCreator.info;
         const slot = this.pacer.nextSlot("creator_info", now);
         if (slot > now && this.cachedCreator) return this.cachedCreator.info;
         this.pacer.record("creator_info", now);

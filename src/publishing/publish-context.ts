@@ -15,7 +15,7 @@ export type PublishContext = {
   tokens: TokenManager;
   client: TikTokClient;
   /** Creator info, reused for a short while so a burst of posts does not spend the 20/min budget. */
-  creatorInfo(accessToken: string, now: number): Promise<CreatorInfo & { logId: string | null }>;
+  creatorInfo(accessToken: string, now: number, options?: { fresh?: boolean }): Promise<CreatorInfo & { logId: string | null }>;
 };
 
 /** Ends the job: the post fails with a reason a person understands. */

@@ -79,8 +79,12 @@ export interface PostInput {
   brandOrganic: boolean;
 }
 
+/** What PATCH /api/posts/:id accepts: any subset. An edit puts the post back to `scheduled` and bumps its version. */
+export type PostPatch = Partial<Omit<PostInput, "accountId"> & { isAigc: boolean; latePolicyMinutes: number }>;
+
 export interface Post extends PostInput {
   id: string;
+  isAigc: boolean;
   status: PostStatus;
   publishId: string | null;
   tiktokPostId: string | null;
@@ -203,7 +207,7 @@ export const api = {
   posts: () => request<{ posts: Post[] }>("GET", "/api/posts"),
   post: (postId: string) => request<{ post: Post; events: PostEvent[] }>("GET", `/api/posts/${enc(postId)}`),
   createPost: (input: PostInput) => request<{ post: Post; warnings: string[] }>("POST", "/api/posts", input),
-  updatePost: (postId: string, patch: Partial<PostInput>) =>
+  updatePost: (postId: string, patch: PostPatch) =>
     request<{ post: Post; warnings: string[] }>("PATCH", `/api/posts/${enc(postId)}`, patch),
   cancelPost: (postId: string) => request<{ post: Post }>("DELETE", `/api/posts/${enc(postId)}`),
 

@@ -1,10 +1,12 @@
 // Pieces of a post shown in both the list and the detail page: status explanation, TikTok link, timing, cancel.
+// The edit and retry decisions live in components/post-actions/.
 import { useState } from "preact/hooks";
 import { api, messageOf, type Post } from "../api.ts";
 import { CANCELLABLE, formatLateness } from "../lib/format.ts";
 
 /** What the status means for the user (tiktok-api.md §8.5d, §9.8) plus the error or warning the API recorded. */
 export function StatusNote({ post }: { post: Post }) {
+  const upcoming = post.status === "scheduled" || post.status === "queued";
   return (
     <>
       {post.status === "published" && (
@@ -16,22 +18,30 @@ export function StatusNote({ post }: { post: Post }) {
         </p>
       )}
       {post.status === "unconfirmed" && (
-        <p class="note text-warning">
-          TikTok's outcome couldn't be confirmed. Check the TikTok profile before re-posting, so the video isn't
-          published twice.
+        <p class="note text-warning" data-testid="post-decision-note">
+          TikTok's outcome couldn't be confirmed: the video may or may not be on TikTok. Check the TikTok profile
+          first; publish again only if it isn't there, or it will be posted twice.
         </p>
       )}
       {post.status === "missed" && (
-        <p class="note text-warning">
-          Not sent: it couldn't start within {post.latePolicyMinutes} min of its scheduled time.
+        <p class="note text-warning" data-testid="post-decision-note">
+          Not published: it could not start within {post.latePolicyMinutes} minutes of its time (late policy).
+          Publish it now, pick a new time, or cancel it.
         </p>
       )}
       {post.status === "failed" && post.lastError && (
         <p class="note field-error" data-testid="post-error">
           {post.lastError.message} <code class="muted">{post.lastError.code}</code>
+          <span class="block muted">Fix the cause, then publish it now or pick a new time.</span>
         </p>
       )}
-      {post.warning && <p class="note text-warning" data-testid="post-warning">{post.warning}</p>}
+      {/* Before the time, a pre-flight warning is something to fix now, so it stands out; afterwards it is history. */}
+      {post.warning && upcoming && (
+        <div class="notice notice-warning warning-callout" role="status" data-testid="post-warning">
+          <strong>Fix before it posts:</strong> {post.warning}
+        </div>
+      )}
+      {post.warning && !upcoming && <p class="note text-warning" data-testid="post-warning">{post.warning}</p>}
     </>
   );
 }

@@ -29,7 +29,10 @@ export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
   disconnected: "Disconnected",
 };
 
-export const CANCELLABLE: readonly PostStatus[] = ["scheduled", "queued"];
+/** Mirrors the API: DELETE works on these (src/posts/posts.repo.ts CANCELLABLE_STATUSES). */
+export const CANCELLABLE: readonly PostStatus[] = ["scheduled", "queued", "missed"];
+/** Mirrors the API: PATCH works on these (EDITABLE_STATUSES); anything else answers 409 post_not_editable. */
+export const EDITABLE: readonly PostStatus[] = ["scheduled", "queued", "missed", "failed", "unconfirmed"];
 export const TERMINAL: readonly PostStatus[] = ["published", "sent_to_inbox", "failed", "cancelled", "missed", "unconfirmed"];
 
 /** e.g. "Mar 8, 2026, 3:30:00 PM" in the given zone; falls back to UTC (labelled) if the zone is unknown here. */

@@ -1,7 +1,8 @@
 // One post: its settings, the uploaded video, live status and the event timeline from GET /api/posts/:id.
 import { useState } from "preact/hooks";
 import { api, ApiError, messageOf, type Post, type PostEvent } from "../api.ts";
-import { CancelButton, Lateness, StatusNote, TikTokId } from "../components/post-parts.tsx";
+import { PostActions } from "../components/post-actions/post-actions.tsx";
+import { Lateness, StatusNote, TikTokId } from "../components/post-parts.tsx";
 import { FormError, Link, Notice, StatusBadge } from "../components/ui.tsx";
 import { formatInZone, privacyLabel, TERMINAL, zoneAbbreviation } from "../lib/format.ts";
 import { usePolling } from "../lib/use-polling.ts";
@@ -12,6 +13,7 @@ const FINISHED_POLL_MS = 10_000;
 export function PostDetailPage({ postId }: { postId: string }) {
   const [data, setData] = useState<{ post: Post; events: PostEvent[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [reloads, setReloads] = useState(0);
   const finished = data !== null && TERMINAL.includes(data.post.status);
 
   // Fast while the post is in flight; slower once final, since TikTok's post id can arrive after moderation
@@ -28,6 +30,7 @@ export function PostDetailPage({ postId }: { postId: string }) {
     },
     finished ? FINISHED_POLL_MS : POSTS_POLL_MS,
     !gone,
+    reloads, // bumped after an action: fetch at once (new status and timeline events)
   );
 
   if (!data) {
@@ -49,6 +52,14 @@ export function PostDetailPage({ postId }: { postId: string }) {
       </div>
       {error && <Notice kind="warning">Couldn't refresh ({messageOf(error)}). Retrying…</Notice>}
       <StatusNote post={post} />
+      <PostActions
+        post={post}
+        onChange={(updated) => {
+          setData({ post: updated, events });
+          setReloads((n) => n + 1);
+        }}
+        onReload={() => setReloads((n) => n + 1)}
+      />
       <div class="detail-grid">
         <video class="detail-video" src={api.videoContentUrl(post.videoId)} controls preload="metadata" playsInline />
         <dl class="facts">
@@ -86,7 +97,6 @@ export function PostDetailPage({ postId }: { postId: string }) {
           )}
         </dl>
       </div>
-      <CancelButton post={post} onCancelled={(updated) => setData({ post: updated, events })} />
       <h2>Timeline</h2>
       {events.length === 0 ? <p class="muted">No events yet.</p> : <Timeline events={events} zone={zone} />}
     </section>

@@ -1,7 +1,8 @@
 // Posts list, refreshed every 2 s while the tab is visible; a click opens the post's timeline.
 import { useEffect, useState } from "preact/hooks";
 import { api, messageOf, type Account, type Post } from "../api.ts";
-import { CancelButton, Lateness, StatusNote, TikTokId } from "../components/post-parts.tsx";
+import { PostActions } from "../components/post-actions/post-actions.tsx";
+import { Lateness, StatusNote, TikTokId } from "../components/post-parts.tsx";
 import { Avatar, Link, Notice, StatusBadge } from "../components/ui.tsx";
 import { excerpt, formatInZone, privacyLabel, zoneAbbreviation } from "../lib/format.ts";
 import { navigate } from "../lib/router.ts";
@@ -24,6 +25,7 @@ export function PostsPage() {
   const [posts, setPosts] = useState<Post[] | null>(null);
   const [accounts, setAccounts] = useState<Map<string, Account>>(new Map());
   const [error, setError] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     api.accounts().then(
@@ -39,7 +41,7 @@ export function PostsPage() {
     } catch (caught) {
       setError(messageOf(caught));
     }
-  }, POSTS_POLL_MS);
+  }, POSTS_POLL_MS, true, reloads);
 
   const replace = (updated: Post) => setPosts((list) => list?.map((p) => (p.id === updated.id ? updated : p)) ?? null);
   const sorted = posts ? [...posts].sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt)) : null;
@@ -72,18 +74,31 @@ export function PostsPage() {
       )}
       <ul class="post-list">
         {sorted?.map((post) => (
-          <PostItem key={post.id} post={post} account={accounts.get(post.accountId)} onChange={replace} />
+          <PostItem
+            key={post.id}
+            post={post}
+            account={accounts.get(post.accountId)}
+            onChange={replace}
+            onReload={() => setReloads((n) => n + 1)}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function PostItem({ post, account, onChange }: { post: Post; account?: Account; onChange: (p: Post) => void }) {
+interface PostItemProps {
+  post: Post;
+  account?: Account;
+  onChange: (p: Post) => void;
+  onReload: () => void;
+}
+
+function PostItem({ post, account, onChange, onReload }: PostItemProps) {
   const href = `/posts/${encodeURIComponent(post.id)}`;
   const open = (event: MouseEvent) => {
-    // Clicks on the post's own links and buttons keep their meaning.
-    if ((event.target as HTMLElement).closest("a, button")) return;
+    // Clicks on the post's own links, buttons and inline forms keep their meaning.
+    if ((event.target as HTMLElement).closest("a, button, form, label, input, select, textarea")) return;
     navigate(href);
   };
   return (
@@ -107,9 +122,9 @@ function PostItem({ post, account, onChange }: { post: Post; account?: Account; 
         <TikTokId post={post} />
       </div>
       <StatusNote post={post} />
+      <PostActions post={post} compact onChange={onChange} onReload={onReload} />
       <div class="post-actions">
         <Link href={href} class="small">Details</Link>
-        <CancelButton post={post} onCancelled={onChange} />
       </div>
     </li>
   );

@@ -1,24 +1,37 @@
-// Date, time (to the second) and time zone; shows the resulting instant and DST oddities.
+// Date, time (to the second) and time zone; shows the resulting instant and DST oddities. Used by the composer and
+// by "Reschedule…" on an existing post (with its own test ids and legend).
 import type { Issue } from "../../api.ts";
-import type { ComposerForm } from "../../lib/composer-rules.ts";
 import { formatInZone, formatRelative } from "../../lib/format.ts";
 import type { WallClockKind } from "../../lib/time.ts";
 import { FieldIssues } from "./field-issues.tsx";
 
+/** The values of the three inputs, as typed. */
+export interface ScheduleForm {
+  date: string;
+  time: string;
+  timeZone: string;
+}
+
 interface Props {
-  form: ComposerForm;
+  form: ScheduleForm;
   zones: string[];
   browserZone: string;
   resolved: { utcMs: number; kind: WallClockKind } | null;
   issues: Issue[];
-  onChange: (patch: Partial<ComposerForm>) => void;
+  onChange: (patch: Partial<ScheduleForm>) => void;
+  /** Prefix of the inputs' data-testids. Default "schedule" (the composer's). */
+  testIdPrefix?: string;
+  /** Default "When". */
+  legend?: string;
 }
 
-export function ScheduleFields({ form, zones, browserZone, resolved, issues, onChange }: Props) {
+export function ScheduleFields(props: Props) {
+  const { form, zones, browserZone, resolved, issues, onChange } = props;
+  const prefix = props.testIdPrefix ?? "schedule";
   const iso = resolved ? new Date(resolved.utcMs).toISOString() : null;
   return (
     <fieldset class="field-group">
-      <legend>When</legend>
+      <legend>{props.legend ?? "When"}</legend>
       <div class="row">
         <label class="field">
           <span>Date</span>
@@ -26,7 +39,7 @@ export function ScheduleFields({ form, zones, browserZone, resolved, issues, onC
             type="date"
             value={form.date}
             required
-            data-testid="schedule-date"
+            data-testid={`${prefix}-date`}
             onInput={(e) => onChange({ date: e.currentTarget.value })}
           />
         </label>
@@ -37,7 +50,7 @@ export function ScheduleFields({ form, zones, browserZone, resolved, issues, onC
             step={1}
             value={form.time}
             required
-            data-testid="schedule-time"
+            data-testid={`${prefix}-time`}
             onInput={(e) => onChange({ time: e.currentTarget.value })}
           />
         </label>
@@ -45,7 +58,7 @@ export function ScheduleFields({ form, zones, browserZone, resolved, issues, onC
           <span>Time zone</span>
           <select
             value={form.timeZone}
-            data-testid="schedule-timezone"
+            data-testid={`${prefix}-timezone`}
             onChange={(e) => onChange({ timeZone: e.currentTarget.value })}
           >
             {zones.map((zone) => (

@@ -1,0 +1,72 @@
+// "Who can view" for a post being retried or fixed: the account's privacy levels as TikTok offers them right now
+// (creator_info, fetched fresh), nothing preselected (tiktok-api.md §8.2b). "" keeps the post's level when it is
+// still offered; when it no longer is (the account switched public/private), a new choice is required.
+import type { Post } from "../../api.ts";
+import { BRANDED_NOT_PRIVATE } from "../../lib/composer-rules.ts";
+import { privacyLabel } from "../../lib/format.ts";
+import type { CreatorInfoState } from "../../lib/use-creator-info.ts";
+
+/** TikTok refused the post's level: it is not offered whatever a (possibly cached) creator_info still lists. */
+function refusedByTikTok(post: Post): boolean {
+  return post.status === "failed" && post.lastError?.code === "privacy_level_option_mismatch";
+}
+
+/** True when the post's level is no longer offered, so the user must pick another one. */
+export function privacyChoiceRequired(post: Post, creator: CreatorInfoState): boolean {
+  if (post.mode !== "direct") return false;
+  if (refusedByTikTok(post)) return true;
+  return creator.info !== null && !creator.info.privacyLevelOptions.includes(post.privacyLevel ?? "");
+}
+
+interface Props {
+  post: Post;
+  creator: CreatorInfoState;
+  value: string;
+  onChange: (level: string) => void;
+}
+
+export function PrivacyChoice({ post, creator, value, onChange }: Props) {
+  const required = privacyChoiceRequired(post, creator);
+  const refused = refusedByTikTok(post);
+  const options = (creator.info?.privacyLevelOptions ?? []).filter((level) => !refused || level !== post.privacyLevel);
+  return (
+    <label class="field privacy-choice">
+      <span>Who can view this video</span>
+      <select
+        value={value}
+        disabled={!creator.info}
+        required={required}
+        data-testid="post-privacy-level"
+        onChange={(e) => onChange(e.currentTarget.value)}
+      >
+        <option value="" disabled={required}>
+          {creator.loading
+            ? "Loading the account's options…"
+            : required
+              ? "Select who can view"
+              : `Keep “${privacyLabel(post.privacyLevel)}”`}
+        </option>
+        {options.map((level) => {
+          const blocked = post.brandContent && level === "SELF_ONLY";
+          return (
+            <option key={level} value={level} disabled={blocked} title={blocked ? BRANDED_NOT_PRIVATE : undefined}>
+              {privacyLabel(level)}
+              {blocked ? " (not available for branded content)" : ""}
+            </option>
+          );
+        })}
+      </select>
+      {required && (
+        <small class="text-warning">
+          “{privacyLabel(post.privacyLevel)}” is no longer offered for this account. Choose who can view it.
+        </small>
+      )}
+      {creator.error !== null && (
+        <small class="field-error">
+          Couldn't load the account's privacy options.{" "}
+          <button type="button" class="link-button" onClick={creator.reload}>Retry</button>
+        </small>
+      )}
+    </label>
+  );
+}
