@@ -3,16 +3,13 @@
 // published with both; a post that fails because the account went private is fixed (new privacy level) and published
 // with "Publish now"; the missed and unconfirmed decisions are rendered from a stubbed API answer, since the local
 // stack cannot make a post miss its late-policy window or lose TikTok's answer on demand.
-import { mkdirSync, mkdtempSync, rmSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, ensureSecrets, startStack, type Stack } from "../../scripts/stack.ts";
+import type { Stack } from "../../scripts/stack.ts";
+import { launchChromium, SCREENSHOTS, startTestStack, type TestStack, VIDEO, wallClock } from "./harness.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const VIDEO = path.join(ROOT, "test/fixtures/sample-3s.mp4");
-const SCREENSHOTS = path.join(ROOT, "test-results");
 const ZONE = "America/New_York";
 const CREATOR = "reschedule.creator";
 const HOUR_MS = 3_600_000;
@@ -22,45 +19,19 @@ const LEAD_MS = 5_000;
 let stack: Stack;
 let browser: Browser;
 let page: Page;
-let workDir: string;
-const serverLog: string[] = [];
+let running: TestStack;
+let serverLog: string[] = [];
 
 beforeAll(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), "postflare-reschedule-"));
-  const secretsFile = path.join(workDir, "secrets.env");
-  ensureSecrets(secretsFile); // fresh random local secrets; the repo's .dev.vars is left alone
-  stack = await startStack({
-    port: 0,
-    emulatorPort: 0,
-    persistDir: path.join(workDir, "state"),
-    secretsFile,
-    tickEveryMinute: false,
-    // `npm test` builds first; rebuilding here would swap web/dist under the worker tests running alongside.
-    build: !existsSync(path.join(ROOT, "web/dist/index.html")),
-    emulatorOptions: { processingDelayMs: 500, moderationDelayMs: 500 },
-    log: (line) => serverLog.push(line),
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  running = await startTestStack("reschedule");
+  ({ stack, serverLog } = running);
+  ({ browser, page } = await launchChromium());
   await signUpAndConnect();
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await running?.stop();
 }, 60_000);
 
 describe("editing and rescheduling posts in the browser", () => {
@@ -267,21 +238,3 @@ async function emulatorRecord(): Promise<EmulatorRecord> {
   return (await (await fetch(`${stack.emulatorUrl}/__emu/record`)).json()) as EmulatorRecord;
 }
 
-/** The `<input type=date>` and `<input type=time step=1>` values showing `instant` on clocks in `timeZone`. */
-function wallClock(instant: number, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` };
-}

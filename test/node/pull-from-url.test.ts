@@ -2,17 +2,16 @@
 // media URL, so this needs a Worker listening on a port): verified domain → pull; unverified → FILE_UPLOAD;
 // a pull stuck downloading → cancelled, confirmed, then FILE_UPLOAD — and never two posts.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, ensureSecrets, startStack, type Stack } from "../../scripts/stack.ts";
+import type { Stack } from "../../scripts/stack.ts";
+import { startTestStack, type TestStack, VIDEO } from "./harness.ts";
 
-const VIDEO = readFileSync(path.join(ROOT, "test/fixtures/sample-3s.mp4"));
-const VIDEO_SHA = createHash("sha256").update(VIDEO).digest("hex");
+const VIDEO_BYTES = readFileSync(VIDEO);
+const VIDEO_SHA = createHash("sha256").update(VIDEO_BYTES).digest("hex");
 
 let stack: Stack;
-let workDir: string;
+let running: TestStack;
 
 class Api {
   cookie = "";
@@ -48,8 +47,8 @@ async function creator(username: string) {
   const callback = new URL((await fetch(authorize, { redirect: "manual" })).headers.get("location")!);
   const back = new URL((await api.call(callback.pathname + callback.search)).headers.get("location")!, stack.appUrl);
   const accountId = back.searchParams.get("connected")!;
-  const video = (await api.json("/api/videos", "POST", { filename: "clip.mp4", size: VIDEO.byteLength, contentType: "video/mp4" })).body.video;
-  expect((await api.call(`/api/videos/${video.id}/parts/1`, "PUT", undefined, VIDEO)).status).toBe(200);
+  const video = (await api.json("/api/videos", "POST", { filename: "clip.mp4", size: VIDEO_BYTES.byteLength, contentType: "video/mp4" })).body.video;
+  expect((await api.call(`/api/videos/${video.id}/parts/1`, "PUT", undefined, VIDEO_BYTES)).status).toBe(200);
   expect((await api.json(`/api/videos/${video.id}/complete`, "POST", {})).status).toBe(200);
   const { open_id } = await emu(`/__emu/users/${username}`);
   return { api, accountId, videoId: video.id as string, openId: open_id as string };
@@ -72,25 +71,15 @@ async function settled(api: Api, postId: string) {
 }
 
 beforeAll(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), "postflare-pull-"));
-  const secretsFile = path.join(workDir, "secrets.env");
-  ensureSecrets(secretsFile);
-  stack = await startStack({
-    port: 0,
-    emulatorPort: 0,
-    persistDir: path.join(workDir, "state"),
-    secretsFile,
-    tickEveryMinute: false,
-    build: !existsSync(path.join(ROOT, "web/dist/index.html")),
+  running = await startTestStack("pull", {
     emulatorOptions: { processingDelayMs: 200, moderationDelayMs: 200 },
     vars: (appUrl) => ({ MEDIA_BASE_URL: appUrl, PULL_STALL_MS: "2000" }),
-    log: () => {},
   });
+  stack = running.stack;
 }, 240_000);
 
 afterAll(async () => {
-  await stack?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await running?.stop();
 }, 60_000);
 
 describe("PULL_FROM_URL", () => {
