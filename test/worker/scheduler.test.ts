@@ -63,6 +63,15 @@ describe("cron claim", () => {
     expect(health.body).toMatchObject({ lastTickAt: new Date(now).toISOString(), tickOverdue: false });
   });
 
+  it("shows the scheduler as a problem when no tick has run for over 3 minutes, with overdue posts counted", async () => {
+    const { client, posts } = await farFuturePosts(1);
+    await runTick(env, Date.now() - 4 * 60_000);
+    await setScheduledAt(posts[0]!.id, Date.now() - 2 * 60_000);
+    const { body } = await client.json("/api/health");
+    expect(body).toMatchObject({ ok: false, tickOverdue: true, overduePosts: 1 });
+    expect(body.problems).toEqual(["The scheduler has not run for over 3 minutes", "1 post(s) are overdue"]);
+  });
+
   it("marks posts past their late policy as missed, and leaves them for the user to decide", async () => {
     const { client, posts } = await farFuturePosts(1);
     await env.DB.prepare("UPDATE posts SET scheduled_at = ?, late_policy_minutes = 30 WHERE id = ?").bind(Date.now() - 31 * 60_000, posts[0]!.id).run();
