@@ -1,7 +1,7 @@
 // Direct-post settings (tiktok-api.md §8.2): privacy with no default, interaction boxes unchecked and greyed when disabled.
 import type { CreatorInfo } from "../../api.ts";
-import { BRANDED_NOT_PRIVATE, type ComposerForm } from "../../lib/composer-rules.ts";
-import { privacyLabel } from "../../lib/format.ts";
+import type { ComposerForm } from "../../lib/composer-rules.ts";
+import { PrivacyOptions } from "../privacy-options.tsx";
 import { FieldIssues } from "./field-issues.tsx";
 import type { Issue } from "../../api.ts";
 
@@ -28,15 +28,7 @@ export function SettingsFields({ form, creator, issues, onChange }: Props) {
           onChange={(e) => onChange({ privacyLevel: e.currentTarget.value })}
         >
           <option value="" disabled>Select who can view</option>
-          {options.map((level) => {
-            const blocked = branded && level === "SELF_ONLY";
-            return (
-              <option key={level} value={level} disabled={blocked} title={blocked ? BRANDED_NOT_PRIVATE : undefined}>
-                {privacyLabel(level)}
-                {blocked ? " (not available for branded content)" : ""}
-              </option>
-            );
-          })}
+          <PrivacyOptions options={options} branded={branded} />
         </select>
         <FieldIssues issues={issues} field="privacyLevel" />
       </label>

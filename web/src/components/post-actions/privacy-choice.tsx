@@ -2,8 +2,8 @@
 // (creator_info, fetched fresh), nothing preselected (tiktok-api.md §8.2b). "" keeps the post's level when it is
 // still offered; when it no longer is (the account switched public/private), a new choice is required.
 import type { Post } from "../../api.ts";
-import { BRANDED_NOT_PRIVATE } from "../../lib/composer-rules.ts";
 import { privacyLabel } from "../../lib/format.ts";
+import { PrivacyOptions } from "../privacy-options.tsx";
 import type { CreatorInfoState } from "../../lib/use-creator-info.ts";
 
 /** TikTok refused the post's level: it is not offered whatever a (possibly cached) creator_info still lists. */
@@ -46,15 +46,7 @@ export function PrivacyChoice({ post, creator, value, onChange }: Props) {
               ? "Select who can view"
               : `Keep “${privacyLabel(post.privacyLevel)}”`}
         </option>
-        {options.map((level) => {
-          const blocked = post.brandContent && level === "SELF_ONLY";
-          return (
-            <option key={level} value={level} disabled={blocked} title={blocked ? BRANDED_NOT_PRIVATE : undefined}>
-              {privacyLabel(level)}
-              {blocked ? " (not available for branded content)" : ""}
-            </option>
-          );
-        })}
+        <PrivacyOptions options={options} branded={post.brandContent} />
       </select>
       {required && (
         <small class="text-warning">
