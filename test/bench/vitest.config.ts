@@ -1,14 +1,12 @@
 // Benchmarks (npm run bench): the real Worker in workerd with the bindings from wrangler.toml, TikTok = the
 // emulator over HTTP with TikTok's real one-minute windows. Not part of `npm test` (the root config lists
 // only test/worker and test/node). Files run one at a time, in name order, so they do not share the 2 cores.
-import { createServer } from "node:net";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
-import { TEST_SECRETS } from "../secrets.ts";
-
-const root = path.resolve(import.meta.dirname, "../..");
+import { portOrFree } from "../../scripts/stack.ts";
+import { ROOT as root, workerPoolOptions } from "../worker-env.ts";
 
 class ByName extends BaseSequencer {
   override async sort(files: TestSpecification[]) {
@@ -19,17 +17,6 @@ class ByName extends BaseSequencer {
   }
 }
 
-/** A free local port (for workerd's inspector: the memory benchmark asks V8 for a full GC through it). */
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(root, "migrations"));
@@ -39,25 +26,17 @@ export default defineConfig(async () => {
   // Without BENCH_PHASE every benchmark runs, the memory one without forced GC.
   const phase = process.env.BENCH_PHASE;
   const memoryFiles = "test/bench/**/*memory*.bench.test.ts";
-  const inspectorPort = phase === "memory" ? await freePort() : undefined;
+  const inspectorPort = phase === "memory" ? await portOrFree(0) : undefined;
   if (inspectorPort) process.env.BENCH_INSPECTOR_PORT = String(inspectorPort);
   else delete process.env.BENCH_INSPECTOR_PORT;
   return {
     plugins: [
-      cloudflareTest(({ inject }) => ({
-        wrangler: { configPath: path.join(root, "wrangler.toml") },
-        miniflare: {
-          bindings: {
-            ...TEST_SECRETS,
-            TEST_MIGRATIONS: migrations,
-            APP_URL: "http://localhost:8787",
-            TIKTOK_API_BASE: inject("emulatorUrl"),
-            TIKTOK_AUTH_URL: `${inject("emulatorUrl")}/v2/auth/authorize/`,
-            TIKTOK_RATE_WINDOW_MS: "60000", // production value: the benchmarks run in real time
-            BENCH_SEED: process.env.BENCH_SEED ?? "", // replays the random due times of benchmarks 1 and 2
-          },
-        },
-      })),
+      cloudflareTest(({ inject }) =>
+        workerPoolOptions(inject("emulatorUrl"), migrations, {
+          TIKTOK_RATE_WINDOW_MS: "60000", // production value: the benchmarks run in real time
+          BENCH_SEED: process.env.BENCH_SEED ?? "", // replays the random due times of benchmarks 1 and 2
+        }),
+      ),
     ],
     test: {
       name: "bench",
