@@ -1,20 +1,7 @@
-// Worker entry: wires the HTTP app, the cron tick, the queue consumers and the account Durable Object.
-import { app } from "./app";
-import { consumeDeadLetters, consumePublishQueue } from "./publishing/queue-consumer";
-import { runTick } from "./scheduler/tick";
+// Worker entry: the handlers on the system clock, and the account Durable Object class.
+import { systemClock } from "./shared/clock";
+import { createWorker } from "./worker";
 
 export { AccountPublisher } from "./publishing/account-publisher";
 
-export default {
-  fetch: app.fetch,
-
-  async scheduled(_controller, env, _ctx) {
-    const result = await runTick(env, Date.now());
-    console.log("tick", JSON.stringify(result));
-  },
-
-  async queue(batch, env, _ctx) {
-    if (batch.queue.endsWith("-dlq")) return consumeDeadLetters(batch, env);
-    return consumePublishQueue(batch, env);
-  },
-} satisfies ExportedHandler<Env>;
+export default createWorker(systemClock);

@@ -53,6 +53,39 @@ export async function findAccount(db: Database, workspaceId: string, accountId: 
   return row ?? null;
 }
 
+/** An account by id alone (its Durable Object acts for the system, not for a person). */
+export async function findAccountById(db: Database, accountId: string) {
+  const [row] = await db.select().from(tiktokAccounts).where(eq(tiktokAccounts.id, accountId)).limit(1);
+  return row ?? null;
+}
+
+/** Stores a refreshed token pair, only if nobody rotated the pair since `fromVersion` was read. */
+export async function saveRefreshedTokens(db: Database, cipher: TokenCipher, accountId: string, fromVersion: number, tokens: TokenSet, now: number) {
+  const [saved] = await db
+    .update(tiktokAccounts)
+    .set({
+      accessTokenEnc: await cipher.encrypt(tokens.accessToken),
+      refreshTokenEnc: await cipher.encrypt(tokens.refreshToken),
+      accessExpiresAt: tokens.accessExpiresAt,
+      refreshExpiresAt: tokens.refreshExpiresAt,
+      scopes: tokens.scopes.join(","),
+      tokenVersion: sql`${tiktokAccounts.tokenVersion} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(tiktokAccounts.id, accountId), eq(tiktokAccounts.tokenVersion, fromVersion)))
+    .returning({ id: tiktokAccounts.id });
+  return saved !== undefined;
+}
+
+export async function markNeedsReconnect(db: Database, accountId: string, reason: string, now: number) {
+  await db.update(tiktokAccounts).set({ status: "needs_reconnect", statusReason: reason, updatedAt: now }).where(eq(tiktokAccounts.id, accountId));
+}
+
+/** TikTok's authorization.removed: the creator took Postflare's access away. */
+export async function disconnectByOpenId(db: Database, openId: string, reason: string, now: number) {
+  await db.update(tiktokAccounts).set({ status: "disconnected", statusReason: reason, updatedAt: now }).where(eq(tiktokAccounts.openId, openId));
+}
+
 export async function listAccounts(db: Database, workspaceId: string) {
   return db.select().from(tiktokAccounts).where(eq(tiktokAccounts.workspaceId, workspaceId)).orderBy(tiktokAccounts.connectedAt);
 }

@@ -1,7 +1,6 @@
 // /api/accounts: connect TikTok accounts (OAuth), list them, read fresh creator info.
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireSession } from "../auth/session";
-import { database } from "../db/client";
 import { AppError, notFound } from "../shared/errors";
 import { errorResponses, json, router } from "../shared/http";
 import { TikTokError } from "../tiktok/errors";
@@ -82,15 +81,15 @@ const creatorInfoRoute = createRoute({
 export const accountRoutes = router()
   .openapi(connectRoute, async (c) => {
     const { userId, workspaceId } = c.get("session");
-    return c.redirect(await authorizeUrl(c.env, database(c.env.DB), userId, workspaceId, Date.now()), 302);
+    return c.redirect(await authorizeUrl(c.env, c.var.db, userId, workspaceId, c.var.now), 302);
   })
   .openapi(callbackRoute, async (c) => {
     const query = c.req.valid("query");
     const back = (params: Record<string, string>) => c.redirect(`/?${new URLSearchParams(params)}`, 302);
-    const db = database(c.env.DB);
+    const { db, now } = c.var;
     try {
       if (!query.state) throw new AppError(400, "invalid_state", "TikTok did not return the sign-in state.");
-      const state = await consumeState(db, query.state, c.get("session").userId, Date.now());
+      const state = await consumeState(db, query.state, c.get("session").userId, now);
       if (query.error || !query.code) {
         const cancelled = query.error === "access_denied";
         return back({
@@ -98,7 +97,7 @@ export const accountRoutes = router()
           message: cancelled ? "You cancelled the connection on TikTok." : (query.error_description ?? "TikTok did not return a code."),
         });
       }
-      const accountId = await completeConnection(c.env, db, state.workspaceId, query.code, Date.now());
+      const accountId = await completeConnection(c.env, db, state.workspaceId, query.code, now);
       return back({ connected: accountId });
     } catch (error) {
       if (error instanceof AppError) return back({ connect_error: error.code, message: error.message });
@@ -110,11 +109,11 @@ export const accountRoutes = router()
     }
   })
   .openapi(listRoute, async (c) => {
-    const rows = await listAccounts(database(c.env.DB), c.get("session").workspaceId);
+    const rows = await listAccounts(c.var.db, c.get("session").workspaceId);
     return c.json({ accounts: rows.map(accountView) }, 200);
   })
   .openapi(creatorInfoRoute, async (c) => {
-    const account = await findAccount(database(c.env.DB), c.get("session").workspaceId, c.req.valid("param").id);
+    const account = await findAccount(c.var.db, c.get("session").workspaceId, c.req.valid("param").id);
     if (!account) throw notFound("Account");
     const publisher = c.env.ACCOUNT_PUBLISHER.getByName(account.id);
     const creatorInfo = await publisher.creatorInfo(account.id);

@@ -1,11 +1,10 @@
 // The TikTok connect flow: authorize URL with a single-use state bound to the user, then the code exchange.
-import { and, eq, gt } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { oauthStates } from "../db/schema";
 import { randomToken, sha256Hex, TokenCipher } from "../shared/crypto";
 import { AppError } from "../shared/errors";
 import { tiktokClient } from "../tiktok/client";
 import { upsertConnectedAccount } from "./accounts.repo";
+import { insertState, takeState } from "./oauth-states.repo";
 
 export const REQUIRED_SCOPES = ["user.info.basic", "video.publish", "video.upload"];
 const STATE_TTL_MS = 10 * 60 * 1000;
@@ -14,9 +13,7 @@ export const callbackUrl = (env: Env) => new URL("/api/accounts/tiktok/callback"
 
 export async function authorizeUrl(env: Env, db: Database, userId: string, workspaceId: string, now: number) {
   const state = randomToken();
-  await db
-    .insert(oauthStates)
-    .values({ stateHash: await sha256Hex(state), userId, workspaceId, expiresAt: now + STATE_TTL_MS });
+  await insertState(db, { stateHash: await sha256Hex(state), userId, workspaceId, expiresAt: now + STATE_TTL_MS });
   const url = new URL(env.TIKTOK_AUTH_URL);
   url.searchParams.set("client_key", env.TIKTOK_CLIENT_KEY);
   url.searchParams.set("scope", REQUIRED_SCOPES.join(","));
@@ -31,10 +28,7 @@ export async function authorizeUrl(env: Env, db: Database, userId: string, works
 /** Consumes the state (single use) and checks it was issued to this user. */
 export async function consumeState(db: Database, state: string, userId: string, now: number) {
   // Only the user who started the flow can consume its state (another user's attempt must not burn it).
-  const [row] = await db
-    .delete(oauthStates)
-    .where(and(eq(oauthStates.stateHash, await sha256Hex(state)), eq(oauthStates.userId, userId), gt(oauthStates.expiresAt, now)))
-    .returning();
+  const row = await takeState(db, await sha256Hex(state), userId, now);
   if (!row) {
     throw new AppError(400, "invalid_state", "The TikTok sign-in expired or did not start here. Try connecting again.");
   }

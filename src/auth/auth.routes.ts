@@ -1,6 +1,5 @@
 // /api/auth/* and /api/me: sign up, sign in, sign out, who am I.
 import { createRoute, z } from "@hono/zod-openapi";
-import { database } from "../db/client";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
 import { identityOf, logIn, signUp } from "./auth.service";
 import { endSession, requireSession, startSession } from "./session";
@@ -53,13 +52,13 @@ const meRoute = createRoute({
 export const authRoutes = router()
   .openapi(signupRoute, async (c) => {
     const { email, password } = c.req.valid("json");
-    const identity = await signUp(database(c.env.DB), email, password, Date.now());
+    const identity = await signUp(c.var.db, email, password, c.var.now);
     await startSession(c, identity.user.id, identity.workspace.id);
     return c.json(identity, 201);
   })
   .openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
-    const identity = await logIn(database(c.env.DB), email, password);
+    const identity = await logIn(c.var.db, email, password);
     await startSession(c, identity.user.id, identity.workspace.id);
     return c.json(identity, 200);
   })
@@ -69,5 +68,5 @@ export const authRoutes = router()
   })
   .openapi(meRoute, async (c) => {
     const { userId, workspaceId } = c.get("session");
-    return c.json(await identityOf(database(c.env.DB), userId, workspaceId), 200);
+    return c.json(await identityOf(c.var.db, userId, workspaceId), 200);
   });

@@ -1,22 +1,18 @@
 // Session cookies: an opaque random token in an HttpOnly cookie; only its SHA-256 is stored.
-import { and, eq, gt } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { database } from "../db/client";
-import { sessions, users } from "../db/schema";
 import type { AppEnv } from "../env";
 import { randomToken, sha256Hex } from "../shared/crypto";
 import { AppError } from "../shared/errors";
+import { deleteSession, findLiveSession, insertSession } from "./sessions.repo";
 
 export const SESSION_COOKIE = "pf_session";
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 
 export async function startSession(c: Context<AppEnv>, userId: string, workspaceId: string) {
   const token = randomToken();
-  const now = Date.now();
-  await database(c.env.DB)
-    .insert(sessions)
-    .values({ tokenHash: await sha256Hex(token), userId, workspaceId, expiresAt: now + SESSION_TTL_MS, createdAt: now });
+  const { now } = c.var;
+  await insertSession(c.var.db, { tokenHash: await sha256Hex(token), userId, workspaceId, expiresAt: now + SESSION_TTL_MS, createdAt: now });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",
@@ -28,7 +24,7 @@ export async function startSession(c: Context<AppEnv>, userId: string, workspace
 
 export async function endSession(c: Context<AppEnv>) {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) await database(c.env.DB).delete(sessions).where(eq(sessions.tokenHash, await sha256Hex(token)));
+  if (token) await deleteSession(c.var.db, await sha256Hex(token));
   deleteCookie(c, SESSION_COOKIE, { path: "/" });
 }
 
@@ -36,12 +32,7 @@ export async function endSession(c: Context<AppEnv>) {
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) throw new AppError(401, "unauthenticated", "Sign in to continue");
-  const [row] = await database(c.env.DB)
-    .select({ userId: sessions.userId, workspaceId: sessions.workspaceId, email: users.email })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), gt(sessions.expiresAt, Date.now())))
-    .limit(1);
+  const row = await findLiveSession(c.var.db, await sha256Hex(token), c.var.now);
   if (!row) throw new AppError(401, "unauthenticated", "Your session has ended; sign in again");
   c.set("session", row);
   await next();

@@ -1,5 +1,6 @@
 // Drizzle table definitions mirroring migrations/*.sql (the SQL files are the source of truth).
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { POST_MODES, POST_STATUSES } from "../posts/post-status";
 
 const ms = (name: string) => integer(name);
 const flag = (name: string) => integer(name, { mode: "boolean" }).notNull().default(false);
@@ -94,20 +95,7 @@ export const videoParts = sqliteTable(
   (t) => [primaryKey({ columns: [t.videoId, t.partNumber] })],
 );
 
-export const POST_STATUSES = [
-  "scheduled",
-  "queued",
-  "publishing",
-  "published",
-  "sent_to_inbox",
-  "failed",
-  "cancelled",
-  "missed",
-  "unconfirmed",
-] as const;
-export type PostStatus = (typeof POST_STATUSES)[number];
-export const POST_MODES = ["direct", "inbox"] as const;
-export type PostMode = (typeof POST_MODES)[number];
+export { POST_MODES, POST_STATUSES, type PostMode, type PostStatus } from "../posts/post-status";
 
 export const posts = sqliteTable("posts", {
   id: text("id").primaryKey(),

@@ -1,17 +1,14 @@
 // /api/health: is the scheduler alive, and is anything late?
 import { createRoute, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
-import { database } from "../db/client";
-import { json, router } from "../shared/http";
-import { iso } from "../shared/http";
-import { LAST_TICK_KEY } from "../scheduler/tick";
+import { schedulerFigures } from "../scheduler/scheduler.repo";
+import { iso, json, router } from "../shared/http";
 
 /** A cron tick older than this means the scheduler is not running. */
 export const TICK_OVERDUE_MS = 3 * 60 * 1000;
 /** A post still waiting this long after its time is overdue. */
 const OVERDUE_AFTER_MS = 60 * 1000;
 
-const Health = z
+export const Health = z
   .object({
     ok: z.boolean(),
     lastTickAt: z.string().nullable(),
@@ -31,26 +28,20 @@ const healthRoute = createRoute({
 });
 
 export const healthRoutes = router().openapi(healthRoute, async (c) => {
-  const now = Date.now();
-  const [row] = await database(c.env.DB).all<{ last_tick: string | null; due: number; backlog: number; overdue: number }>(sql`
-    SELECT
-      (SELECT value FROM app_state WHERE key = ${LAST_TICK_KEY}) AS last_tick,
-      (SELECT count(*) FROM posts WHERE status IN ('scheduled', 'queued') AND scheduled_at BETWEEN ${now} AND ${now + 3_600_000}) AS due,
-      (SELECT count(*) FROM posts WHERE status = 'queued') AS backlog,
-      (SELECT count(*) FROM posts WHERE status IN ('scheduled', 'queued') AND scheduled_at < ${now - OVERDUE_AFTER_MS}) AS overdue`);
-  const lastTick = row?.last_tick ? Number(row.last_tick) : null;
-  const tickOverdue = lastTick === null || now - lastTick > TICK_OVERDUE_MS;
+  const { now } = c.var;
+  const figures = await schedulerFigures(c.var.db, now, OVERDUE_AFTER_MS);
+  const tickOverdue = figures.lastTick === null || now - figures.lastTick > TICK_OVERDUE_MS;
   const problems: string[] = [];
-  if (tickOverdue) problems.push(lastTick === null ? "The scheduler has never run" : "The scheduler has not run for over 3 minutes");
-  if ((row?.overdue ?? 0) > 0) problems.push(`${row!.overdue} post(s) are overdue`);
+  if (tickOverdue) problems.push(figures.lastTick === null ? "The scheduler has never run" : "The scheduler has not run for over 3 minutes");
+  if (figures.overdue > 0) problems.push(`${figures.overdue} post(s) are overdue`);
   return c.json(
     {
       ok: problems.length === 0,
-      lastTickAt: iso(lastTick),
+      lastTickAt: iso(figures.lastTick),
       tickOverdue,
-      postsDueNextHour: row?.due ?? 0,
-      queueBacklog: row?.backlog ?? 0,
-      overduePosts: row?.overdue ?? 0,
+      postsDueNextHour: figures.dueNextHour,
+      queueBacklog: figures.backlog,
+      overduePosts: figures.overdue,
       problems,
     },
     200,

@@ -1,7 +1,7 @@
 // Posts and their events in D1.
-import { and, asc, desc, eq, gt, lt, ne, notInArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { postEvents, posts, tiktokAccounts } from "../db/schema";
+import { postEvents, posts, tiktokAccounts, videos } from "../db/schema";
 import { iso } from "../shared/http";
 
 export async function findPost(db: Database, workspaceId: string, postId: string) {
@@ -12,6 +12,13 @@ export async function findPost(db: Database, workspaceId: string, postId: string
     .limit(1);
   return row ?? null;
 }
+
+/** A post with its video, by id alone (the publisher and pre-flight, which act for the system, not a person). */
+export async function loadPostWithVideo(db: Database, postId: string) {
+  const [row] = await db.select({ post: posts, video: videos }).from(posts).innerJoin(videos, eq(videos.id, posts.videoId)).where(eq(posts.id, postId)).limit(1);
+  return row ?? null;
+}
+export type PostWithVideo = NonNullable<Awaited<ReturnType<typeof loadPostWithVideo>>>;
 
 export async function listPosts(db: Database, workspaceId: string) {
   return db
@@ -68,6 +75,21 @@ export function busiestDayAround(times: number[], at: number) {
   return busiest;
 }
 
-// `unconfirmed` is editable too: rescheduling it is the user's explicit decision after checking TikTok.
-export const EDITABLE_STATUSES = ["scheduled", "queued", "missed", "failed", "unconfirmed"] as const;
-export const CANCELLABLE_STATUSES = ["scheduled", "queued", "missed"] as const;
+/** Direct posts and pending inbox drafts of an account in the 24 h before `at` (TikTok's daily caps). */
+export async function countsInDayBefore(db: Database, accountId: string, at: number) {
+  const [row] = await db
+    .select({
+      direct: sql<number>`sum(CASE WHEN ${posts.mode} = 'direct' AND ${posts.status} IN ('published', 'publishing', 'scheduled', 'queued') THEN 1 ELSE 0 END)`,
+      inbox: sql<number>`sum(CASE WHEN ${posts.status} = 'sent_to_inbox' THEN 1 ELSE 0 END)`,
+    })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.accountId, accountId),
+        gt(posts.scheduledAt, at - DAY_MS),
+        lt(posts.scheduledAt, at),
+        inArray(posts.status, ["published", "publishing", "scheduled", "queued", "sent_to_inbox"]),
+      ),
+    );
+  return { direct: row?.direct ?? 0, inbox: row?.inbox ?? 0 };
+}

@@ -1,14 +1,15 @@
 // /api/posts: schedule, list, read (with timeline), edit and cancel posts.
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireSession } from "../auth/session";
-import { database } from "../db/client";
 import { notFound } from "../shared/errors";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
 import { findAccount } from "../accounts/accounts.repo";
 import { postView } from "./post-view";
 import { findPost, listEvents, listPosts } from "./posts.repo";
 import { NewPost, Post, PostEventSchema, PostPatch } from "./posts.schemas";
-import { cancelPost, createPost, updatePost } from "./posts.service";
+import { cancelPost, createPost, type PostsDeps, updatePost } from "./posts.service";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
 
 const PostId = z.object({ id: z.string() });
 const PostWithWarnings = z.object({ post: Post, warnings: z.array(z.string()) });
@@ -53,20 +54,20 @@ const cancelRoute = createRoute({
   responses: { 200: json(z.object({ post: Post }), "Cancelled"), ...errorResponses },
 });
 
+const deps = (c: Context<AppEnv>): PostsDeps => ({ db: c.var.db, queue: c.env.PUBLISH_QUEUE });
 
 export const postRoutes = router()
   .openapi(createPostRoute, async (c) => {
-    const db = database(c.env.DB);
     const { workspaceId, userId } = c.get("session");
-    const { post, warnings } = await createPost(db, c.env, { workspaceId, userId }, c.req.valid("json"), Date.now());
+    const { post, warnings } = await createPost(deps(c), { workspaceId, userId }, c.req.valid("json"), c.var.now);
     return c.json({ post: postView(post), warnings }, 201);
   })
   .openapi(listRoute, async (c) => {
-    const rows = await listPosts(database(c.env.DB), c.get("session").workspaceId);
+    const rows = await listPosts(c.var.db, c.get("session").workspaceId);
     return c.json({ posts: rows.map((r) => postView(r.post, { username: r.username })) }, 200);
   })
   .openapi(getRoute, async (c) => {
-    const db = database(c.env.DB);
+    const { db } = c.var;
     const { workspaceId } = c.get("session");
     const post = await findPost(db, workspaceId, c.req.valid("param").id);
     if (!post) throw notFound("Post");
@@ -74,13 +75,12 @@ export const postRoutes = router()
     return c.json({ post: postView(post, account), events: await listEvents(db, post.id) }, 200);
   })
   .openapi(patchRoute, async (c) => {
-    const db = database(c.env.DB);
     const { workspaceId, userId } = c.get("session");
-    const { post, warnings } = await updatePost(db, c.env, { workspaceId, userId }, c.req.valid("param").id, c.req.valid("json"), Date.now());
+    const { post, warnings } = await updatePost(deps(c), { workspaceId, userId }, c.req.valid("param").id, c.req.valid("json"), c.var.now);
     return c.json({ post: postView(post), warnings }, 200);
   })
   .openapi(cancelRoute, async (c) => {
     const { workspaceId, userId } = c.get("session");
-    const post = await cancelPost(database(c.env.DB), { workspaceId, userId }, c.req.valid("param").id, Date.now());
+    const post = await cancelPost(c.var.db, { workspaceId, userId }, c.req.valid("param").id, c.var.now);
     return c.json({ post: postView(post) }, 200);
   });

@@ -1,16 +1,16 @@
 // Scheduling, editing and cancelling posts. An edit or cancel wins over a pending publish: it bumps the
 // version and drops the claim, so a queued message for the old form is ignored by the publisher.
-import { and, eq, inArray, sql } from "drizzle-orm";
 import { findAccount } from "../accounts/accounts.repo";
 import type { Database } from "../db/client";
-import { postEvents, posts, type PostRow } from "../db/schema";
+import type { PostRow } from "../db/schema";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "../scheduler/claim";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { findVideo } from "../videos/videos.repo";
-import { eventRow, recordEvent } from "./post-events";
+import { EDITABLE_STATUSES } from "./post-status";
+import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
 import type { NewPost, PostPatch } from "./posts.schemas";
-import { busiestDayAround, CANCELLABLE_STATUSES, directPostTimesAround, EDITABLE_STATUSES, findPost } from "./posts.repo";
+import { busiestDayAround, directPostTimesAround, findPost } from "./posts.repo";
 
 /** TikTok's documented Direct Post cap per creator per 24 h (varies by creator; shared across apps). */
 export const DAILY_POST_CAP = 15;
@@ -19,6 +19,8 @@ const PAST_TOLERANCE_MS = 10_000;
 
 type Actor = { workspaceId: string; userId: string };
 type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: number };
+/** What a request needs from the Worker: the database handle of this request and the publish queue. */
+export type PostsDeps = { db: Database; queue: Queue };
 
 async function validate(db: Database, workspaceId: string, accountId: string, s: Settings, now: number) {
   const account = await findAccount(db, workspaceId, accountId);
@@ -56,17 +58,14 @@ async function warningsFor(db: Database, accountId: string, s: Settings, exclude
 }
 
 /** A post due within the claim window is claimed and enqueued now instead of waiting for the next tick. */
-async function enqueueIfDueSoon(db: Database, env: Env, post: PostRow, now: number) {
+async function enqueueIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id" | "status" | "scheduledAt">, now: number) {
   if (post.status !== "scheduled" || post.scheduledAt > now + CLAIM_WINDOW_MS) return;
-  const claimed = await claimDuePosts(db, now, now + CLAIM_WINDOW_MS, post.id);
-  await enqueue(env.PUBLISH_QUEUE, claimed.map(publishMessage), now);
+  const claimed = await claimDuePosts(deps.db, now, now + CLAIM_WINDOW_MS, post.id);
+  await enqueue(deps.queue, claimed.map(publishMessage), now);
 }
 
-export async function createPost(db: Database, env: Env, actor: Actor, input: NewPost, now: number) {
-  const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
-  await validate(db, actor.workspaceId, input.accountId, settings, now);
-  const warnings = await warningsFor(db, input.accountId, settings);
-  const row: PostRow = {
+function newPostRow(actor: Actor, input: NewPost, scheduledAt: number, warning: string | null, now: number) {
+  return {
     id: newId("post"),
     workspaceId: actor.workspaceId,
     accountId: input.accountId,
@@ -80,38 +79,31 @@ export async function createPost(db: Database, env: Env, actor: Actor, input: Ne
     brandContent: input.brandContent,
     brandOrganic: input.brandOrganic,
     isAigc: input.isAigc,
-    scheduledAt: settings.scheduledAt,
+    scheduledAt,
     timezone: input.timezone,
     latePolicyMinutes: input.latePolicyMinutes,
-    status: "scheduled",
+    status: "scheduled" as const,
     version: 1,
-    claimToken: null,
-    claimedAt: null,
-    publishId: null,
-    tiktokPostId: null,
-    mediaSource: null,
-    lastErrorCode: null,
-    lastErrorMessage: null,
-    warning: warnings[0] ?? null,
-    initAt: null,
-    uploadedAt: null,
-    completedAt: null,
+    warning,
     createdBy: actor.userId,
     createdAt: now,
     updatedAt: now,
   };
-  const scheduledEvent = eventRow({
-    postId: row.id,
-    at: now,
-    type: "scheduled",
-    message: `Scheduled for ${new Date(row.scheduledAt).toISOString()} (${row.timezone})`,
-  });
-  await db.batch([db.insert(posts).values(row), db.insert(postEvents).values(scheduledEvent)]);
-  await enqueueIfDueSoon(db, env, row, now);
+}
+
+export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number) {
+  const { db } = deps;
+  const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
+  await validate(db, actor.workspaceId, input.accountId, settings, now);
+  const warnings = await warningsFor(db, input.accountId, settings);
+  const row = newPostRow(actor, input, settings.scheduledAt, warnings[0] ?? null, now);
+  await createScheduled(db, row, { type: "scheduled", message: `Scheduled for ${new Date(row.scheduledAt).toISOString()} (${row.timezone})` });
+  await enqueueIfDueSoon(deps, row, now);
   return { post: (await findPost(db, actor.workspaceId, row.id))!, warnings };
 }
 
-export async function updatePost(db: Database, env: Env, actor: Actor, postId: string, patch: PostPatch, now: number) {
+export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, patch: PostPatch, now: number) {
+  const { db } = deps;
   const current = await findPost(db, actor.workspaceId, postId);
   if (!current) throw new AppError(404, "not_found", "Post not found");
   if (!(EDITABLE_STATUSES as readonly string[]).includes(current.status)) {
@@ -126,40 +118,43 @@ export async function updatePost(db: Database, env: Env, actor: Actor, postId: s
   if (next.mode === "inbox") next.privacyLevel = null;
   await validate(db, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
   const warnings = await warningsFor(db, current.accountId, next as Settings, postId);
-  const { id, workspaceId, accountId, createdAt, createdBy, ...fields } = next;
-  const [updated] = await db
-    .update(posts)
-    .set({
-      ...fields,
-      status: "scheduled",
-      version: sql`${posts.version} + 1`,
-      claimToken: null,
-      claimedAt: null,
-      lastErrorCode: null,
-      lastErrorMessage: null,
-      warning: warnings[0] ?? null,
-      updatedAt: now,
-    })
-    // Conditional on the version we read: a concurrent edit or the publisher starting makes this a no-op.
-    .where(and(eq(posts.id, postId), eq(posts.version, current.version), inArray(posts.status, [...EDITABLE_STATUSES])))
-    .returning();
+  const { id, workspaceId, accountId, createdAt, createdBy, status, version, updatedAt, ...fields } = next;
+  // Conditional on the version we read: a concurrent edit or the publisher starting makes this a no-op.
+  const updated = await transitionOne(
+    db,
+    "reschedule",
+    { postId, version: current.version },
+    {
+      set: {
+        ...fields,
+        version: bumpVersion(),
+        claimToken: null,
+        claimedAt: null,
+        lastErrorCode: null,
+        lastErrorMessage: null,
+        warning: warnings[0] ?? null,
+      },
+      event: { type: "edited", message: `Edited; scheduled for ${new Date(next.scheduledAt).toISOString()}` },
+    },
+    now,
+  );
   if (!updated) throw new AppError(409, "post_changed", "The post changed while you were editing it; reload and try again");
-  await recordEvent(db, { postId, at: now, type: "edited", message: `Edited; scheduled for ${new Date(updated.scheduledAt).toISOString()}` });
-  await enqueueIfDueSoon(db, env, updated, now);
+  await enqueueIfDueSoon(deps, updated, now);
   return { post: (await findPost(db, actor.workspaceId, postId))!, warnings };
 }
 
 export async function cancelPost(db: Database, actor: Actor, postId: string, now: number) {
   const current = await findPost(db, actor.workspaceId, postId);
   if (!current) throw new AppError(404, "not_found", "Post not found");
-  const [updated] = await db
-    .update(posts)
-    .set({ status: "cancelled", claimToken: null, version: sql`${posts.version} + 1`, updatedAt: now })
-    .where(and(eq(posts.id, postId), inArray(posts.status, [...CANCELLABLE_STATUSES])))
-    .returning();
+  const updated = await transitionOne(
+    db,
+    "cancel",
+    { postId },
+    { set: { claimToken: null, version: bumpVersion() }, event: { type: "cancelled", message: "Cancelled by the user" } },
+    now,
+  );
   if (!updated) {
     throw new AppError(409, "post_not_cancellable", `This post is ${current.status} and can no longer be cancelled`);
   }
-  await recordEvent(db, { postId, at: now, type: "cancelled", message: "Cancelled by the user" });
   return updated;
 }

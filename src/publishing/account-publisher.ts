@@ -1,42 +1,33 @@
 // The per-account Durable Object: it serializes one TikTok account's publishes, paces TikTok's limits,
 // owns token refresh, and drives every job from a single alarm pointing at the earliest due step.
 import { DurableObject } from "cloudflare:workers";
-import { database } from "../db/client";
-import { tiktokClient, type CreatorInfo } from "../tiktok/client";
-import { explain, TikTokError } from "../tiktok/errors";
-import { JobStore, type Job } from "./job-store";
+import { database, type Database } from "../db/client";
+import { type Clock, systemClock } from "../shared/clock";
+import { TokenCipher } from "../shared/crypto";
+import { type CreatorInfo, tiktokClient } from "../tiktok/client";
+import { creatorInfoView, type CreatorInfoView } from "./creator-info";
+import { type Job, JobStore } from "./job-store";
 import type { PreflightMessage, PublishMessage } from "./messages";
-import { preflightProblems, recordPreflight } from "./preflight-check";
-import { failJob, unconfirmJob, type PublishContext } from "./publish-context";
+import type { PublishContext } from "./publish-context";
+import { PublishRunner } from "./publish-runner";
+import { preflightProblems } from "./preflight-check";
+import { recordPreflight } from "../posts/post-progress";
 import { RatePacer } from "./rate-pacer";
-import { backoffMs, RETRY } from "./retry";
-import { initJob, startJob } from "./step-init";
-import { pollJob } from "./step-poll";
-import { uploadChunks } from "./step-upload";
-import { loadPost } from "./post-updates";
-import { ReconnectRequired, TokenManager } from "./token-manager";
+import { TokenManager } from "./token-manager";
 
 /** Creator info is reused this long (a burst of posts shares one read; the 20/min budget stays free). */
 const CREATOR_INFO_TTL_MS = 30_000;
 /** One alarm invocation stops taking new steps after this long (the platform allows 15 min). */
 const ALARM_BUDGET_MS = 10 * 60 * 1000;
 
-export type CreatorInfoView = {
-  nickname: string;
-  username: string;
-  avatarUrl: string | null;
-  privacyLevelOptions: string[];
-  commentDisabled: boolean;
-  duetDisabled: boolean;
-  stitchDisabled: boolean;
-  maxVideoPostDurationSec: number;
-  canPost: boolean;
-  cannotPostReason: string | null;
-};
+export type { CreatorInfoView };
 
 export class AccountPublisher extends DurableObject<Env> {
+  /** Where this object reads time. Tests replace it (through runInDurableObject) and move it instead of sleeping. */
+  clock: Clock = systemClock;
   private readonly store: JobStore;
   private readonly pacer: RatePacer;
+  private readonly db: Database;
   private tokens: TokenManager | null = null;
   private cachedCreator: { info: CreatorInfo & { logId: string | null }; at: number } | null = null;
 
@@ -44,6 +35,7 @@ export class AccountPublisher extends DurableObject<Env> {
     super(ctx, env);
     this.store = new JobStore(ctx.storage.sql);
     this.pacer = new RatePacer(this.store, Number(env.TIKTOK_RATE_WINDOW_MS) || 60_000);
+    this.db = database(env.DB);
   }
 
   /** Takes a claimed post. Idempotent: a redelivered message with the same claim changes nothing. */
@@ -58,31 +50,9 @@ export class AccountPublisher extends DurableObject<Env> {
   /** Fresh creator info for the composer (audit rule: query it every time the form is shown). */
   async creatorInfo(accountId: string): Promise<CreatorInfoView> {
     this.bindAccount(accountId);
-    const blank = { nickname: "", username: "", avatarUrl: null, privacyLevelOptions: [], commentDisabled: true, duetDisabled: true, stitchDisabled: true, maxVideoPostDurationSec: 0 };
-    try {
-      const now = Date.now();
-      // Fresh for the composer (audit rule), unless the 20/min budget is spent: then the last answer.
-      const info = await this.context().creatorInfo(await this.tokenManager().accessToken(now), now, { fresh: true });
-      return {
-        nickname: info.creator_nickname,
-        username: info.creator_username,
-        avatarUrl: info.creator_avatar_url || null,
-        privacyLevelOptions: info.privacy_level_options,
-        commentDisabled: info.comment_disabled,
-        duetDisabled: info.duet_disabled,
-        stitchDisabled: info.stitch_disabled,
-        maxVideoPostDurationSec: info.max_video_post_duration_sec,
-        canPost: true,
-        cannotPostReason: null,
-      };
-    } catch (error) {
-      if (error instanceof ReconnectRequired) return { ...blank, canPost: false, cannotPostReason: error.message };
-      if (error instanceof TikTokError) {
-        const reason = error.action === "user" || error.action === "reconnect" ? explain(error.code, error.message) : "TikTok is not answering right now; try again in a minute.";
-        return { ...blank, canPost: false, cannotPostReason: reason };
-      }
-      throw error;
-    }
+    const now = this.clock.now();
+    // Fresh for the composer, unless the 20/min budget is spent: then the last answer.
+    return creatorInfoView(async () => this.context().creatorInfo(await this.tokenManager().accessToken(now), now, { fresh: true }));
   }
 
   /** A webhook or the sweeper learned the outcome of a publish this object follows. */
@@ -94,11 +64,10 @@ export class AccountPublisher extends DurableObject<Env> {
   /** Pre-flight check ~10 minutes before the post is due; returns the problems found (also stored as a warning). */
   async preflight(message: PreflightMessage): Promise<string[]> {
     this.bindAccount(message.accountId);
-    const ctx = this.context();
-    const now = Date.now();
-    const problems = await preflightProblems(ctx, message.postId, now);
+    const now = this.clock.now();
+    const problems = await preflightProblems(this.context(), message.postId, now);
     if (problems === null) return [];
-    await recordPreflight(ctx, message.postId, problems, now);
+    await recordPreflight(this.db, message.postId, problems, now);
     return problems;
   }
 
@@ -115,47 +84,14 @@ export class AccountPublisher extends DurableObject<Env> {
   }
 
   async alarm(): Promise<void> {
-    const started = Date.now();
-    for (let steps = 0; steps < 1000 && Date.now() - started < ALARM_BUDGET_MS; steps++) {
-      const job = this.store.nextDue(Date.now());
+    const runner = new PublishRunner(this.store, this.context());
+    const started = this.clock.now();
+    for (let steps = 0; steps < 1000 && this.clock.now() - started < ALARM_BUDGET_MS; steps++) {
+      const job = this.store.nextDue(this.clock.now());
       if (!job) break;
-      await this.step(job);
+      await runner.run(job);
     }
     await this.rearm();
-  }
-
-  private async step(job: Job) {
-    const ctx = this.context();
-    try {
-      switch (job.phase) {
-        case "waiting":
-          return await startJob(ctx, job);
-        case "init":
-          return await initJob(ctx, job);
-        case "initiating":
-          // A previous run stopped while TikTok was answering our init: it may have been accepted.
-          return await unconfirmJob(ctx, job, "Publishing was interrupted while TikTok was accepting the post.", Date.now());
-        case "uploading": {
-          const loaded = await loadPost(ctx.db, job.post_id);
-          if (!loaded) return this.store.remove(job.post_id);
-          return await uploadChunks(ctx, job, loaded.video);
-        }
-        case "polling":
-        case "cancelling":
-        case "post_id":
-          return await pollJob(ctx, job);
-      }
-    } catch (error) {
-      // Our own failure (storage, a bug): back off, and stop retrying before the post is stuck for ever.
-      console.error("publish step failed", job.post_id, job.phase, error);
-      const attempts = job.attempts + 1;
-      if (attempts >= RETRY.maxAttempts) {
-        const message = `Publishing failed inside Postflare (${String(error)}).`;
-        if (job.publish_id) return unconfirmJob(ctx, job, message, Date.now()).catch(() => this.store.remove(job.post_id));
-        return failJob(ctx, job, "internal_error", message, Date.now()).catch(() => this.store.remove(job.post_id));
-      }
-      this.store.update(job.post_id, { attempts, next_at: Date.now() + backoffMs(attempts) });
-    }
   }
 
   private async rearm() {
@@ -171,7 +107,7 @@ export class AccountPublisher extends DurableObject<Env> {
   private tokenManager() {
     const accountId = this.store.getMeta("account_id");
     if (!accountId) throw new Error("account publisher used before it knows its account");
-    this.tokens ??= new TokenManager(this.env, accountId);
+    this.tokens ??= new TokenManager({ db: this.db, cipher: new TokenCipher(this.env.TOKEN_ENCRYPTION_KEY), client: tiktokClient(this.env) }, accountId);
     return this.tokens;
   }
 
@@ -179,8 +115,8 @@ export class AccountPublisher extends DurableObject<Env> {
     const client = tiktokClient(this.env);
     return {
       env: this.env,
-      db: database(this.env.DB),
-      store: this.store,
+      db: this.db,
+      clock: this.clock,
       pacer: this.pacer,
       tokens: this.tokenManager(),
       client,

@@ -1,7 +1,8 @@
-// The account publisher's own SQLite: one row per post it is publishing, and a ledger of TikTok calls
-// for pacing. The alarm always points at the earliest `next_at`.
-
-export type Phase = "waiting" | "init" | "initiating" | "uploading" | "polling" | "cancelling" | "post_id";
+// The account publisher's own SQLite: one row per post it is publishing, and a ledger of TikTok calls for
+// pacing. The alarm always points at the earliest `next_at`. Only the account Durable Object writes jobs
+// (steps return what should happen; account-publisher.ts applies it here).
+import type { Phase } from "./publish-phases";
+import { migrateSql } from "./sql-migrations";
 
 export type Job = {
   post_id: string;
@@ -9,8 +10,21 @@ export type Job = {
   scheduled_at: number;
   phase: Phase;
   next_at: number;
+  /** Set while a step runs; found set at the next alarm, the step was interrupted (crash, eviction). */
+  running_since: number | null;
+  /** Failures of the current step (reset when the job moves on). */
   attempts: number;
+  /** Whether the current step already forced one token refresh after TikTok refused the access token. */
+  refreshed: number;
   reinits: number;
+  /** The prepared init request (JSON), sent as is by the `initiating` step. */
+  request: string | null;
+  /** The video in R2, copied from D1 when the init is prepared, so chunk steps read no database. */
+  video_key: string | null;
+  video_type: string | null;
+  video_size: number | null;
+  /** Whether TikTok will give this post a public id after moderation (public Direct Posts only). */
+  public_post: number;
   publish_id: string | null;
   upload_url: string | null;
   /** PULL_FROM_URL or FILE_UPLOAD once chosen; FILE_UPLOAD is kept after a fallback. */
@@ -23,32 +37,27 @@ export type Job = {
   polling_since: number | null;
   paced_noted: number;
 };
+export type JobChanges = Partial<Omit<Job, "post_id" | "claim_token" | "scheduled_at">>;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS jobs (
-  post_id TEXT PRIMARY KEY,
-  claim_token TEXT NOT NULL,
-  scheduled_at INTEGER NOT NULL,
-  phase TEXT NOT NULL,
-  next_at INTEGER NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  reinits INTEGER NOT NULL DEFAULT 0,
-  publish_id TEXT,
-  upload_url TEXT,
-  source TEXT,
-  source_reason TEXT,
-  chunk_size INTEGER,
-  chunk_count INTEGER,
-  next_chunk INTEGER NOT NULL DEFAULT 0,
-  polls INTEGER NOT NULL DEFAULT 0,
-  polling_since INTEGER,
-  paced_noted INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS jobs_next_at ON jobs(next_at);
-CREATE TABLE IF NOT EXISTS calls (kind TEXT NOT NULL, at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS calls_kind_at ON calls(kind, at);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-`;
+const MIGRATIONS = [
+  `CREATE TABLE IF NOT EXISTS jobs (
+    post_id TEXT PRIMARY KEY, claim_token TEXT NOT NULL, scheduled_at INTEGER NOT NULL, phase TEXT NOT NULL,
+    next_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, reinits INTEGER NOT NULL DEFAULT 0,
+    publish_id TEXT, upload_url TEXT, source TEXT, source_reason TEXT, chunk_size INTEGER, chunk_count INTEGER,
+    next_chunk INTEGER NOT NULL DEFAULT 0, polls INTEGER NOT NULL DEFAULT 0, polling_since INTEGER,
+    paced_noted INTEGER NOT NULL DEFAULT 0);
+  CREATE INDEX IF NOT EXISTS jobs_next_at ON jobs(next_at);
+  CREATE TABLE IF NOT EXISTS calls (kind TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS calls_kind_at ON calls(kind, at);
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  `ALTER TABLE jobs ADD COLUMN running_since INTEGER;
+  ALTER TABLE jobs ADD COLUMN refreshed INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN request TEXT;
+  ALTER TABLE jobs ADD COLUMN video_key TEXT;
+  ALTER TABLE jobs ADD COLUMN video_type TEXT;
+  ALTER TABLE jobs ADD COLUMN video_size INTEGER;
+  ALTER TABLE jobs ADD COLUMN public_post INTEGER NOT NULL DEFAULT 0;`,
+];
 
 export type CallKind = "init" | "status" | "creator_info";
 
@@ -57,7 +66,7 @@ export class JobStore {
 
   constructor(sql: SqlStorage) {
     this.sql = sql;
-    sql.exec(SCHEMA);
+    migrateSql(sql, MIGRATIONS);
   }
 
   get(postId: string): Job | null {
@@ -85,15 +94,18 @@ export class JobStore {
     );
   }
 
-  update(postId: string, changes: Partial<Omit<Job, "post_id">>) {
-    const keys = Object.keys(changes) as (keyof typeof changes)[];
+  /** Changes the job, only while it still holds `claimToken` (a newer claim is never overwritten). */
+  update(postId: string, claimToken: string, changes: JobChanges) {
+    const keys = Object.keys(changes) as (keyof JobChanges)[];
     if (keys.length === 0) return;
     const assignments = keys.map((k) => `${k} = ?`).join(", ");
-    this.sql.exec(`UPDATE jobs SET ${assignments} WHERE post_id = ?`, ...keys.map((k) => changes[k] ?? null), postId);
+    this.sql.exec(`UPDATE jobs SET ${assignments} WHERE post_id = ? AND claim_token = ?`, ...keys.map((k) => changes[k] ?? null), postId, claimToken);
   }
 
-  remove(postId: string) {
-    this.sql.exec("DELETE FROM jobs WHERE post_id = ?", postId);
+  /** Removes the job; with `claimToken`, only if it still holds that claim. */
+  remove(postId: string, claimToken?: string) {
+    if (claimToken === undefined) this.sql.exec("DELETE FROM jobs WHERE post_id = ?", postId);
+    else this.sql.exec("DELETE FROM jobs WHERE post_id = ? AND claim_token = ?", postId, claimToken);
   }
 
   nextDue(now: number): Job | null {

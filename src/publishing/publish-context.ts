@@ -1,16 +1,17 @@
-// Everything a publish step needs, built once per Durable Object instance.
+// What a publish step may use: time, the database (reads), R2, TikTok, the account's tokens and pacer.
+// Steps never write the job store; they return a StepResult (publish-phases.ts).
 import type { Database } from "../db/client";
-import { finishPost } from "./post-updates";
+import type { Clock } from "../shared/clock";
 import type { CreatorInfo, TikTokClient } from "../tiktok/client";
-import type { Job, JobStore } from "./job-store";
+import type { Job } from "./job-store";
+import type { Note, Outcome, StepResult } from "./publish-phases";
 import type { RatePacer } from "./rate-pacer";
 import type { TokenManager } from "./token-manager";
-import { recordEvent } from "../posts/post-events";
 
 export type PublishContext = {
   env: Env;
   db: Database;
-  store: JobStore;
+  clock: Clock;
   pacer: RatePacer;
   tokens: TokenManager;
   client: TikTokClient;
@@ -18,19 +19,17 @@ export type PublishContext = {
   creatorInfo(accessToken: string, now: number, options?: { fresh?: boolean }): Promise<CreatorInfo & { logId: string | null }>;
 };
 
-/** Ends the job: the post fails with a reason a person understands. */
-export async function failJob(ctx: PublishContext, job: Job, code: string, message: string, now: number, logId: string | null = null) {
-  await finishPost(ctx.db, job.post_id, job.claim_token, { status: "failed", errorCode: code, errorMessage: message, eventType: "failed", eventMessage: message, logId }, now);
-  ctx.store.remove(job.post_id);
-}
+export type Step = (ctx: PublishContext, job: Job) => Promise<StepResult>;
 
-/** Ends the job when TikTok's outcome cannot be known: never publish again on a guess. */
-export async function unconfirmJob(ctx: PublishContext, job: Job, reason: string, now: number) {
-  const message = `${reason} Check the TikTok profile before publishing this again.`;
-  await finishPost(ctx.db, job.post_id, job.claim_token, { status: "unconfirmed", errorCode: "unconfirmed", errorMessage: message, eventType: "unconfirmed", eventMessage: message }, now);
-  ctx.store.remove(job.post_id);
-}
+export const fail = (code: string, message: string, logId: string | null = null): StepResult => ({ end: { status: "failed", code, message, logId } });
 
-export async function note(ctx: PublishContext, job: Job, type: string, message: string, now: number, logId: string | null = null, data?: unknown) {
-  await recordEvent(ctx.db, { postId: job.post_id, at: now, type, message, logId, data });
-}
+/** TikTok's outcome cannot be known: never publish again on a guess. */
+export const unconfirm = (reason: string): StepResult => ({ end: { status: "unconfirmed", reason } satisfies Outcome });
+
+/** Stay in the same phase until `at` without counting an attempt (pacing, TikTok's 429 window). */
+export const waitUntil = (job: Job, at: number, notes: Note[] = [], set: Partial<Job> = {}): StepResult => ({
+  next: job.phase,
+  at,
+  set: { attempts: job.attempts, refreshed: job.refreshed, ...set },
+  notes,
+});

@@ -1,11 +1,11 @@
 // Publish queue consumer: hands each claimed post to its account's Durable Object. The dead-letter
 // consumer marks posts whose message exhausted its retries as failed, with the cause.
-import { and, eq, inArray } from "drizzle-orm";
-import { database } from "../db/client";
-import { posts } from "../db/schema";
-import { recordEvent } from "../posts/post-events";
+import type { Database } from "../db/client";
+import { transitionOne } from "../posts/post-transitions";
 import { PublishMessage, QueueMessage } from "./messages";
 import { backoffMs } from "./retry";
+
+const DEAD_LETTERED = "Postflare could not hand this post to its publisher after several attempts. Reschedule it.";
 
 export async function consumePublishQueue(batch: MessageBatch<unknown>, env: Env) {
   for (const message of batch.messages) {
@@ -27,19 +27,13 @@ export async function consumePublishQueue(batch: MessageBatch<unknown>, env: Env
   }
 }
 
-export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Env) {
-  const db = database(env.DB);
+export async function consumeDeadLetters(batch: MessageBatch<unknown>, db: Database, now: number) {
   for (const message of batch.messages) {
     const parsed = PublishMessage.safeParse(message.body);
     if (parsed.success) {
-      const now = Date.now();
-      const reason = "Postflare could not hand this post to its publisher after several attempts. Reschedule it.";
-      const [row] = await db
-        .update(posts)
-        .set({ status: "failed", lastErrorCode: "dead_lettered", lastErrorMessage: reason, updatedAt: now })
-        .where(and(eq(posts.id, parsed.data.postId), eq(posts.claimToken, parsed.data.claimToken), inArray(posts.status, ["queued"])))
-        .returning({ id: posts.id });
-      if (row) await recordEvent(db, { postId: row.id, at: now, type: "failed", message: reason });
+      const { postId, claimToken } = parsed.data;
+      const set = { lastErrorCode: "dead_lettered", lastErrorMessage: DEAD_LETTERED };
+      await transitionOne(db, "deadLetter", { postId, claimToken }, { set, event: { type: "failed", message: DEAD_LETTERED } }, now);
     }
     message.ack();
   }

@@ -1,11 +1,11 @@
 // POST /api/webhooks/tiktok: TikTok's signed event callbacks. Answer 200 quickly; unsigned or stale → 401.
 import { createRoute, z } from "@hono/zod-openapi";
-import { database } from "../db/client";
 import { sha256Hex } from "../shared/crypto";
 import { AppError } from "../shared/errors";
 import { errorResponses, json, router } from "../shared/http";
 import { verifyTikTokSignature } from "./webhook-signature";
-import { applyWebhook, recordReceipt, seenBefore, WebhookBody } from "./webhooks";
+import { applyWebhook, WebhookBody } from "./webhooks";
+import { recordReceipt, seenBefore } from "./webhooks.repo";
 
 const webhookRoute = createRoute({
   method: "post",
@@ -16,7 +16,7 @@ const webhookRoute = createRoute({
 
 export const webhookRoutes = router().openapi(webhookRoute, async (c) => {
   const raw = await c.req.text();
-  const now = Date.now();
+  const { db, now } = c.var;
   if (!(await verifyTikTokSignature(raw, c.req.header("tiktok-signature"), c.env.TIKTOK_CLIENT_SECRET, now))) {
     throw new AppError(401, "invalid_signature", "Missing, invalid or stale TikTok-Signature");
   }
@@ -27,7 +27,6 @@ export const webhookRoutes = router().openapi(webhookRoute, async (c) => {
     throw new AppError(400, "invalid_request", "Webhook body is not a TikTok event");
   }
   if (body.client_key !== c.env.TIKTOK_CLIENT_KEY) throw new AppError(401, "invalid_signature", "Event for another app");
-  const db = database(c.env.DB);
   const bodyHash = await sha256Hex(raw);
   if (await seenBefore(db, bodyHash)) return c.json({ ok: true, duplicate: true }, 200);
   // Applying is conditional on each post's status, so a retry racing this one changes nothing twice;

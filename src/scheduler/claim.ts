@@ -1,44 +1,36 @@
-// Claiming due posts: one conditional UPDATE … RETURNING, so no post can be claimed twice, then
-// one queue message per post delayed to its own second.
+// Claiming due posts: one conditional move scheduled → queued (posts/post-transitions.ts), so no post can be
+// claimed twice, then one queue message per post delayed to its own second.
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { randomToken } from "../shared/crypto";
-import { insertEvents } from "../posts/post-events";
+import { posts } from "../db/schema";
+import { isoSql, transition } from "../posts/post-transitions";
 import type { PublishMessage } from "../publishing/messages";
+import { randomToken } from "../shared/crypto";
+import type { ClaimRow } from "./scheduler.repo";
 
 /** Posts due before now + window are claimed; the window overlaps the next tick by a few seconds. */
 export const CLAIM_WINDOW_MS = 65_000;
 export const MAX_CLAIM_PER_TICK = 2_000;
 const QUEUE_BATCH = 100; // sendBatch accepts at most 100 messages
 
-type Claimed = { id: string; account_id: string; scheduled_at: number; claim_token: string };
-
 /** Claims scheduled posts due before `dueBefore` (optionally only `postId`). */
-export async function claimDuePosts(db: Database, now: number, dueBefore: number, postId?: string): Promise<Claimed[]> {
+export async function claimDuePosts(db: Database, now: number, dueBefore: number, postId?: string): Promise<ClaimRow[]> {
   const token = `clm_${randomToken(12)}`;
   const onlyPost = postId ? sql`AND id = ${postId}` : sql``;
-  const claimed = await db.all<Claimed>(sql`
-    UPDATE posts SET status = 'queued', claim_token = ${token}, claimed_at = ${now}, updated_at = ${now}
-    WHERE id IN (
-      SELECT id FROM posts
-      WHERE status = 'scheduled' AND scheduled_at <= ${dueBefore} ${onlyPost}
-      ORDER BY scheduled_at LIMIT ${MAX_CLAIM_PER_TICK}
-    )
-    RETURNING id, account_id, scheduled_at, claim_token`);
-  if (claimed.length > 0) {
-    const events = claimed.map((p) => ({
-      postId: p.id,
-      at: now,
-      type: "queued",
-      message: `Queued to start at ${new Date(p.scheduled_at).toISOString()}`,
-    }));
-    const [first, ...rest] = insertEvents(db, events);
-    if (first) await db.batch([first, ...rest]);
-  }
-  return claimed;
+  const due = sql`${posts.id} IN (
+    SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at <= ${dueBefore} ${onlyPost}
+    ORDER BY scheduled_at, id LIMIT ${MAX_CLAIM_PER_TICK})`;
+  const claimed = await transition(
+    db,
+    "claim",
+    { where: due },
+    { set: { claimToken: token, claimedAt: now }, event: { type: "queued", message: sql`'Queued to start at ' || ${isoSql(posts.scheduledAt)}` } },
+    now,
+  );
+  return claimed.map((p) => ({ id: p.id, account_id: p.accountId, scheduled_at: p.scheduledAt, claim_token: token }));
 }
 
-export function publishMessage(p: Claimed): PublishMessage {
+export function publishMessage(p: ClaimRow): PublishMessage {
   return { kind: "publish", postId: p.id, accountId: p.account_id, claimToken: p.claim_token, scheduledAt: p.scheduled_at };
 }
 

@@ -1,17 +1,14 @@
 // Pre-flight scheduling: posts due 10-11 minutes from this tick get a check message delivered about
 // 10 minutes before their time, while there is still time to fix a problem.
-import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { PreflightMessage } from "../publishing/messages";
+import { scheduledBetween } from "./scheduler.repo";
 
 export const PREFLIGHT_LEAD_MS = 10 * 60 * 1000;
 const TICK_MS = 60_000;
 
 export async function schedulePreflights(db: Database, queue: Queue, now: number) {
-  const due = await db.all<{ id: string; account_id: string; scheduled_at: number }>(sql`
-    SELECT id, account_id, scheduled_at FROM posts
-    WHERE status = 'scheduled' AND scheduled_at > ${now + PREFLIGHT_LEAD_MS} AND scheduled_at <= ${now + PREFLIGHT_LEAD_MS + TICK_MS}
-    LIMIT 1000`);
+  const due = await scheduledBetween(db, now + PREFLIGHT_LEAD_MS, now + PREFLIGHT_LEAD_MS + TICK_MS);
   for (let i = 0; i < due.length; i += 100) {
     await queue.sendBatch(
       due.slice(i, i + 100).map((p) => ({

@@ -1,13 +1,11 @@
 // GET /api/media/:id?exp&sig — the video bytes for TikTok's PULL_FROM_URL: signed, short-lived,
 // Range supported, never a redirect (TikTok fails any 3xx).
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { database } from "../db/client";
-import { videos } from "../db/schema";
 import { AppError } from "../shared/errors";
 import { errorResponses, router } from "../shared/http";
 import { verifyMediaSignature } from "./media-url";
 import { serveVideo } from "./video-content";
+import { findVideoById } from "./videos.repo";
 
 const mediaRoute = createRoute({
   method: "get",
@@ -20,10 +18,10 @@ const mediaRoute = createRoute({
 export const mediaRoutes = router().openapi(mediaRoute, async (c) => {
   const { id } = c.req.valid("param");
   const { exp, sig } = c.req.valid("query");
-  if (!(await verifyMediaSignature(c.env, id, exp, sig, Date.now()))) {
+  if (!(await verifyMediaSignature(c.env, id, exp, sig, c.var.now))) {
     throw new AppError(403, "invalid_media_signature", "This media link is invalid or has expired");
   }
-  const [video] = await database(c.env.DB).select().from(videos).where(eq(videos.id, id)).limit(1);
+  const video = await findVideoById(c.var.db, id);
   if (!video || video.status !== "ready") throw new AppError(404, "not_found", "Video not found");
   return serveVideo(c.env.VIDEOS, video, c.req.raw.headers) as never;
 });

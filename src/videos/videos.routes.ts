@@ -1,12 +1,9 @@
 // /api/videos: resumable uploads (create → parts → complete), listing, and ranged playback.
 import { createRoute, z } from "@hono/zod-openapi";
-import { desc, eq } from "drizzle-orm";
 import { requireSession } from "../auth/session";
-import { database } from "../db/client";
-import { videos } from "../db/schema";
 import { notFound } from "../shared/errors";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
-import { findVideo, videoView } from "./videos.repo";
+import { findVideo, listVideos, videoView } from "./videos.repo";
 import { completeVideo, createVideo, MAX_VIDEO_BYTES, putPart, VIDEO_TYPES } from "./videos.service";
 import { serveVideo } from "./video-content";
 
@@ -90,14 +87,14 @@ const contentRoute = createRoute({
 export const videoRoutes = router()
   .openapi(createVideoRoute, async (c) => {
     const { workspaceId, userId } = c.get("session");
-    const row = await createVideo(database(c.env.DB), c.env.VIDEOS, { workspaceId, userId, ...c.req.valid("json") }, Date.now());
+    const row = await createVideo(c.var.db, c.env.VIDEOS, { workspaceId, userId, ...c.req.valid("json") }, c.var.now);
     return c.json({ video: videoView(row) }, 201);
   })
   .openapi(putPartRoute, async (c) => {
     const { id, n } = c.req.valid("param");
     const length = c.req.header("content-length");
     const part = await putPart(
-      database(c.env.DB),
+      c.var.db,
       c.env.VIDEOS,
       { workspaceId: c.get("session").workspaceId, videoId: id, partNumber: n },
       c.req.raw.body,
@@ -107,20 +104,15 @@ export const videoRoutes = router()
   })
   .openapi(completeRoute, async (c) => {
     const { workspaceId } = c.get("session");
-    const row = await completeVideo(database(c.env.DB), c.env.VIDEOS, workspaceId, c.req.valid("param").id, Date.now());
+    const row = await completeVideo(c.var.db, c.env.VIDEOS, workspaceId, c.req.valid("param").id, c.var.now);
     return c.json({ video: videoView(row) }, 200);
   })
   .openapi(listRoute, async (c) => {
-    const rows = await database(c.env.DB)
-      .select()
-      .from(videos)
-      .where(eq(videos.workspaceId, c.get("session").workspaceId))
-      .orderBy(desc(videos.createdAt))
-      .limit(200);
+    const rows = await listVideos(c.var.db, c.get("session").workspaceId);
     return c.json({ videos: rows.map(videoView) }, 200);
   })
   .openapi(contentRoute, async (c) => {
-    const video = await findVideo(database(c.env.DB), c.get("session").workspaceId, c.req.valid("param").id);
+    const video = await findVideo(c.var.db, c.get("session").workspaceId, c.req.valid("param").id);
     if (!video || video.status !== "ready") throw notFound("Video");
     return serveVideo(c.env.VIDEOS, video, c.req.raw.headers) as never;
   });

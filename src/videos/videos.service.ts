@@ -1,10 +1,8 @@
 // Resumable video uploads: an R2 multipart upload fed part by part through the Worker, streamed (never buffered).
-import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { videoParts, videos } from "../db/schema";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
-import { findVideo, listParts, type VideoRow } from "./videos.repo";
+import { closeUpload, findVideo, insertVideo, listParts, savePart, type VideoRow } from "./videos.repo";
 
 // R2 parts must be equal-sized (≥ 5 MiB) except the last; 32 MiB keeps each request far below
 // Cloudflare's 100 MB request-body limit and a 4 GB video at 128 parts.
@@ -40,7 +38,7 @@ export async function createVideo(
     createdAt: now,
     updatedAt: now,
   };
-  await db.insert(videos).values(row);
+  await insertVideo(db, row);
   return row;
 }
 
@@ -74,10 +72,7 @@ export async function putPart(
   }
   const upload = bucket.resumeMultipartUpload(video.r2Key, video.uploadId!);
   const part = await upload.uploadPart(partNumber, body);
-  await db
-    .insert(videoParts)
-    .values({ videoId: video.id, partNumber, etag: part.etag, size: expected })
-    .onConflictDoUpdate({ target: [videoParts.videoId, videoParts.partNumber], set: { etag: part.etag, size: expected } });
+  await savePart(db, { videoId: video.id, partNumber, etag: part.etag, size: expected });
   return { partNumber, etag: part.etag, size: expected };
 }
 
@@ -90,8 +85,7 @@ export async function completeVideo(db: Database, bucket: R2Bucket, workspaceId:
   const upload = bucket.resumeMultipartUpload(video.r2Key, video.uploadId!);
   await upload.complete(parts.map((p) => ({ partNumber: p.partNumber, etag: p.etag })));
   const status = (await looksLikeVideo(bucket, video.r2Key)) ? "ready" : "failed";
-  await db.update(videos).set({ status, uploadId: null, updatedAt: now }).where(eq(videos.id, video.id));
-  await db.delete(videoParts).where(eq(videoParts.videoId, video.id));
+  await closeUpload(db, video.id, status, now);
   if (status === "failed") {
     throw new AppError(422, "unsupported_video", "This file is not an MP4, MOV or WebM video");
   }

@@ -5,6 +5,7 @@
 //  b) a tick that claims 1,000 due posts: wall time of runTick and the number of queue sendBatch calls (≤ 100 each).
 // The claimed posts are cancelled right after each tick, so their publishers drop them when the messages arrive.
 import { describe, expect, it } from "vitest";
+import { database } from "../../src/db/client";
 import { runTick } from "../../src/scheduler/tick";
 import { env, report } from "./helpers";
 
@@ -135,7 +136,8 @@ describe("scheduler at 100,000 posts", () => {
       const log: Entry[] = [];
       const sends: number[] = [];
       const started = performance.now();
-      const result = await runTick({ ...env, DB: metered(env.DB, log), PUBLISH_QUEUE: countingQueue(env.PUBLISH_QUEUE, sends) }, now);
+      const tickEnv = { ...env, DB: metered(env.DB, log), PUBLISH_QUEUE: countingQueue(env.PUBLISH_QUEUE, sends) };
+      const result = await runTick(database(tickEnv.DB), tickEnv, now);
       const wallMs = performance.now() - started;
       await cancelClaimed();
       rounds.push({ result, wallMs, log, sends });
@@ -168,7 +170,8 @@ describe("scheduler at 100,000 posts", () => {
     const bigLog: Entry[] = [];
     const bigSends: number[] = [];
     const bigStart = performance.now();
-    const big = await runTick({ ...env, DB: metered(env.DB, bigLog), PUBLISH_QUEUE: countingQueue(env.PUBLISH_QUEUE, bigSends) }, bigNow);
+    const bigEnv = { ...env, DB: metered(env.DB, bigLog), PUBLISH_QUEUE: countingQueue(env.PUBLISH_QUEUE, bigSends) };
+    const big = await runTick(database(bigEnv.DB), bigEnv, bigNow);
     const bigWallMs = performance.now() - bigStart;
     await cancelClaimed();
 

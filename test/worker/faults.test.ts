@@ -88,7 +88,7 @@ describe("fault injection", () => {
     await abortAllDurableObjects();
     await emu(`/__emu/faults?openId=${a.openId}`, "DELETE");
     const done = await settled(client, post.id);
-    expect(done.post.status).toBe("published");
+    expect(done.post.status, JSON.stringify(done.events.map((e) => `${e.type}: ${e.message}`))).toBe("published");
     await expectExactlyOnce(a.openId, [done.post], await sha256Hex(bytes));
   });
 

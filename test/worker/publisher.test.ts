@@ -62,7 +62,8 @@ describe("account publisher", () => {
     const claim = (await env.DB.prepare("SELECT claim_token FROM posts WHERE id = ?").bind(post.id).first<string>("claim_token"))!;
     await stub.schedule({ kind: "publish", postId: post.id, accountId, claimToken: claim, scheduledAt: Date.now() + 60_000 });
     await runInDurableObject(stub, async (instance: AccountPublisher, state) => {
-      state.storage.sql.exec("UPDATE jobs SET phase = 'initiating', next_at = ? WHERE post_id = ?", Date.now(), post.id);
+      // A run that died while TikTok was answering the init: the job is in `initiating` with its step's lease still held.
+      state.storage.sql.exec("UPDATE jobs SET phase = 'initiating', running_since = ?, next_at = ? WHERE post_id = ?", Date.now(), Date.now(), post.id);
       await instance.alarm();
     });
     const done = await settled(client, post.id);

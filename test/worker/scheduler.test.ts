@@ -57,7 +57,7 @@ describe("cron claim", () => {
 
   it("records the tick so health can tell the scheduler is alive", async () => {
     const now = Date.now();
-    await runTick(env, now);
+    await runTick(database(env.DB), env, now);
     const client = await signedUpClient();
     const health = await client.json("/api/health");
     expect(health.body).toMatchObject({ lastTickAt: new Date(now).toISOString(), tickOverdue: false });
@@ -65,7 +65,7 @@ describe("cron claim", () => {
 
   it("shows the scheduler as a problem when no tick has run for over 3 minutes, with overdue posts counted", async () => {
     const { client, posts } = await farFuturePosts(1);
-    await runTick(env, Date.now() - 4 * 60_000);
+    await runTick(database(env.DB), env, Date.now() - 4 * 60_000);
     await setScheduledAt(posts[0]!.id, Date.now() - 2 * 60_000);
     const { body } = await client.json("/api/health");
     expect(body).toMatchObject({ ok: false, tickOverdue: true, overduePosts: 1 });
@@ -75,7 +75,7 @@ describe("cron claim", () => {
   it("marks posts past their late policy as missed, and leaves them for the user to decide", async () => {
     const { client, posts } = await farFuturePosts(1);
     await env.DB.prepare("UPDATE posts SET scheduled_at = ?, late_policy_minutes = 30 WHERE id = ?").bind(Date.now() - 31 * 60_000, posts[0]!.id).run();
-    const result = await runTick(env, Date.now());
+    const result = await runTick(database(env.DB), env, Date.now());
     expect(result.missed).toBe(1);
     const { body } = await client.json(`/api/posts/${posts[0]!.id}`);
     expect(body.post.status).toBe("missed");
@@ -120,7 +120,7 @@ describe("pre-flight", () => {
     const now = Date.now();
     await setScheduledAt(posts[0]!.id, now + 10 * 60_000 + 30_000);
     const spy = vi.spyOn(env.PUBLISH_QUEUE, "sendBatch");
-    const result = await runTick(env, now);
+    const result = await runTick(database(env.DB), env, now);
     expect(result.preflighted).toBe(1);
     const sent = spy.mock.calls.flatMap(([batch]) => [...batch]).find((m) => (m.body as { kind: string }).kind === "preflight");
     expect(sent).toMatchObject({ body: { postId: posts[0]!.id }, delaySeconds: 30 });

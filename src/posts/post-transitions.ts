@@ -1,0 +1,121 @@
+// The only code that changes `posts.status`. Every allowed move is listed in TRANSITIONS; each one runs as a
+// conditional UPDATE … WHERE status IN (from) [AND guard] … RETURNING plus its timeline event, in one D1
+// batch, so a move and its event are written together or not at all, and a move that lost a race is a no-op.
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { postEvents, posts, type PostRow } from "../db/schema";
+import { eventRow } from "./post-events";
+import { CANCELLABLE_STATUSES, EDITABLE_STATUSES, type PostStatus } from "./post-status";
+
+type NewPostRow = typeof posts.$inferInsert;
+
+const PUBLISHER_OWNED = ["queued", "publishing"] as const;
+
+/** Who may move a post from where to where. A status not reachable from here is never written. */
+export const TRANSITIONS = {
+  /** The cron tick (or an edit to a near time) hands the post to its account's publisher. */
+  claim: { from: ["scheduled"], to: "queued" },
+  /** The publisher starts it: nothing has been sent to TikTok before this. */
+  start: { from: ["queued"], to: "publishing" },
+  publish: { from: PUBLISHER_OWNED, to: "published" },
+  deliverToInbox: { from: PUBLISHER_OWNED, to: "sent_to_inbox" },
+  fail: { from: PUBLISHER_OWNED, to: "failed" },
+  /** TikTok's outcome cannot be known: the person checks TikTok before anything is sent again. */
+  unconfirm: { from: PUBLISHER_OWNED, to: "unconfirmed" },
+  /** An edit (or a reschedule of a missed, failed or unconfirmed post) puts it back on the calendar. */
+  reschedule: { from: EDITABLE_STATUSES, to: "scheduled" },
+  cancel: { from: CANCELLABLE_STATUSES, to: "cancelled" },
+  /** Still waiting past its late policy (an outage): the person decides. */
+  miss: { from: ["scheduled", "queued"], to: "missed" },
+  /** Its queue message exhausted every retry before reaching the publisher. */
+  deadLetter: { from: ["queued"], to: "failed" },
+  /** Publishing for over an hour and its publisher no longer follows it: never re-sent on a guess. */
+  sweep: { from: ["publishing"], to: "unconfirmed" },
+  // TikTok's webhooks. Delivery is unordered, so none of them leaves a final state except toward `published`.
+  webhookPublished: { from: ["publishing"], to: "published" },
+  webhookPublic: { from: ["publishing", "published"], to: "published" },
+  webhookInboxDelivered: { from: ["publishing"], to: "sent_to_inbox" },
+  webhookInboxPosted: { from: ["sent_to_inbox"], to: "published" },
+  webhookFailed: { from: ["publishing"], to: "failed" },
+} as const satisfies Record<string, { from: readonly PostStatus[]; to: PostStatus }>;
+
+export type TransitionName = keyof typeof TRANSITIONS;
+
+/** Which statuses may follow each status (derived from TRANSITIONS; read by tests and docs). */
+export function successors(status: PostStatus): PostStatus[] {
+  const next = new Set<PostStatus>();
+  for (const t of Object.values(TRANSITIONS)) if ((t.from as readonly PostStatus[]).includes(status)) next.add(t.to);
+  return [...next].sort();
+}
+
+/** Which rows a transition may touch, besides their current status. */
+export type Target = {
+  postId?: string;
+  claimToken?: string;
+  version?: number;
+  publishId?: string;
+  /** Extra conditions (bulk moves: due before a time, past a late policy). */
+  where?: SQL;
+};
+
+/** Columns a write may set besides `status` (only `transition` sets that) and `updatedAt` (always now). */
+export type Columns = Partial<Omit<NewPostRow, "id" | "status" | "updatedAt" | "version">> & { version?: SQL };
+export type TimelineEvent = { type: string; message: string | SQL; logId?: string | null; data?: unknown };
+type Change = { set?: Columns; event: TimelineEvent };
+
+/** Moves every post matching `target` that is in one of the transition's `from` statuses; returns the moved rows. */
+export async function transition(db: Database, name: TransitionName, target: Target, change: Change, now: number): Promise<PostRow[]> {
+  const { from, to } = TRANSITIONS[name];
+  return writeWithEvent(db, and(inArray(posts.status, [...from]), ...guards(target))!, { ...change.set, status: to }, change.event, now);
+}
+
+/** Like `transition` for one post (by id or publish id): the moved row, or null when it was not in a `from` status. */
+export async function transitionOne(db: Database, name: TransitionName, target: Target, change: Change, now: number): Promise<PostRow | null> {
+  return (await transition(db, name, target, change, now))[0] ?? null;
+}
+
+/**
+ * Records progress that does not change the status (TikTok accepted the init, the public post id arrived, a
+ * pre-flight warning), only while the post is in one of `statuses`. Used by post-progress.ts.
+ */
+export async function annotate(db: Database, statuses: readonly PostStatus[], target: Target, change: Change, now: number) {
+  return writeWithEvent(db, and(inArray(posts.status, [...statuses]), ...guards(target))!, change.set ?? {}, change.event, now);
+}
+
+async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
+  const data = e.data === undefined ? null : JSON.stringify(e.data);
+  // Same predicate, same transaction: the event rows are exactly the rows the UPDATE then changes.
+  // Columns in post_events' order: id (NULL = next rowid), post_id, at, type, message, log_id, data.
+  const recordEvents = db
+    .insert(postEvents)
+    .select(sql`SELECT NULL, ${posts.id}, ${now}, ${e.type}, ${e.message}, ${e.logId ?? null}, ${data} FROM ${posts} WHERE ${where}`);
+  const write = db
+    .update(posts)
+    .set({ ...set, updatedAt: now })
+    .where(where)
+    .returning();
+  const [, rows] = await db.batch([recordEvents, write]);
+  return rows;
+}
+
+/** A new post enters the calendar as `scheduled` (the one status a post is created in). */
+export async function createScheduled(db: Database, row: NewPostRow & { status: "scheduled" }, event: { type: string; message: string }) {
+  const at = row.createdAt;
+  await db.batch([db.insert(posts).values(row), db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event }))]);
+}
+
+function guards(target: Target): SQL[] {
+  const out: SQL[] = [];
+  if (target.postId !== undefined) out.push(eq(posts.id, target.postId));
+  if (target.claimToken !== undefined) out.push(eq(posts.claimToken, target.claimToken));
+  if (target.version !== undefined) out.push(eq(posts.version, target.version));
+  if (target.publishId !== undefined) out.push(eq(posts.publishId, target.publishId));
+  if (target.where) out.push(target.where);
+  return out;
+}
+
+/** `version = version + 1`: an edit or cancel invalidates every claim and queued message for the old form. */
+export const bumpVersion = () => sql`${posts.version} + 1`;
+
+/** An ISO-8601 rendering of a millisecond column inside SQL (for event messages of bulk moves). */
+export const isoSql = (column: SQL | typeof posts.scheduledAt) => sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${column} / 1000.0, 'unixepoch')`;

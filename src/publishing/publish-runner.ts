@@ -1,0 +1,99 @@
+// Runs one step of a publish job and applies what it returned: the only writer of the job store, and the
+// publisher's only path to post transitions and progress in D1. Steps decide; this file records.
+import type { Job, JobStore } from "./job-store";
+import { recordNotes, recordOutcome, recordProgress } from "./publish-outcomes";
+import type { PublishContext, Step } from "./publish-context";
+import { canMove, type Outcome, PHASES, type Phase, type StepResult } from "./publish-phases";
+import { backoffMs, STEP_RETRY } from "./retry";
+import { startStep } from "./step-start";
+import { prepareStep } from "./step-prepare";
+import { sendInitStep } from "./step-send";
+import { uploadStep } from "./step-upload";
+import { pollStep } from "./step-poll";
+
+const STEPS: Record<Phase, Step> = {
+  waiting: startStep,
+  init: prepareStep,
+  initiating: sendInitStep,
+  uploading: uploadStep,
+  polling: pollStep,
+  cancelling: pollStep,
+  post_id: pollStep,
+};
+
+const INTERRUPTED_INIT = "Publishing was interrupted while TikTok was accepting the post.";
+
+export class PublishRunner {
+  private readonly store: JobStore;
+  private readonly ctx: PublishContext;
+
+  constructor(store: JobStore, ctx: PublishContext) {
+    this.store = store;
+    this.ctx = ctx;
+  }
+
+  async run(job: Job): Promise<void> {
+    if (job.running_since !== null && PHASES[job.phase].interrupted === "unconfirm") {
+      return this.apply(job, { end: { status: "unconfirmed", reason: INTERRUPTED_INIT } });
+    }
+    this.store.update(job.post_id, job.claim_token, { running_since: this.ctx.clock.now() });
+    let result: StepResult;
+    try {
+      result = await STEPS[job.phase](this.ctx, job);
+      if ("next" in result && !canMove(job.phase, result.next)) throw new Error(`phase ${job.phase} cannot move to ${result.next}`);
+    } catch (error) {
+      // Our own failure (storage, a bug): back off, and stop retrying before the post is stuck for ever.
+      console.error("publish step failed", job.post_id, job.phase, error);
+      result = { failed: "internal", code: "internal_error", message: `Publishing failed inside Postflare (${String(error)}).` };
+    }
+    await this.apply(job, result);
+  }
+
+  private async apply(job: Job, result: StepResult): Promise<void> {
+    const now = this.ctx.clock.now();
+    const { db } = this.ctx;
+    if ("next" in result) {
+      if (result.progress?.kind === "started" && !(await recordProgress(db, job, result.progress, now))) return this.store.remove(job.post_id, job.claim_token);
+      this.store.update(job.post_id, job.claim_token, { attempts: 0, refreshed: 0, ...result.set, phase: result.next, next_at: result.at, running_since: null });
+      if (result.progress && result.progress.kind !== "started") await recordProgress(db, job, result.progress, now);
+      return recordNotes(db, job, result.notes, now);
+    }
+    if ("end" in result) {
+      await recordNotes(db, job, result.notes, now);
+      return this.end(job, result.end, now);
+    }
+    if ("drop" in result) {
+      this.store.remove(job.post_id, job.claim_token);
+      if (result.progress) await recordProgress(db, job, result.progress, now);
+      return recordNotes(db, job, result.notes, now);
+    }
+    return this.retry(job, result, now);
+  }
+
+  private async end(job: Job, outcome: Outcome, now: number) {
+    const moved = await recordOutcome(this.ctx.db, job, outcome, now);
+    if (moved && outcome.status === "published" && outcome.followPostId) {
+      this.store.update(job.post_id, job.claim_token, { phase: "post_id", polling_since: now, next_at: now + 1_000, running_since: null, attempts: 0 });
+      return;
+    }
+    this.store.remove(job.post_id, job.claim_token);
+  }
+
+  /** A failure: refresh a refused token once and replay, or back off per retry.ts until the attempts run out. */
+  private async retry(job: Job, failure: Extract<StepResult, { failed: unknown }>, now: number) {
+    const phase = failure.phase ?? job.phase;
+    if (failure.refreshToken && !job.refreshed) {
+      await this.ctx.tokens.accessToken(now, true).catch(() => undefined);
+      this.store.update(job.post_id, job.claim_token, { phase, refreshed: 1, next_at: now, running_since: null });
+      return;
+    }
+    const policy = STEP_RETRY[failure.failed];
+    const attempts = job.attempts + 1;
+    if (failure.refreshToken || attempts >= policy.maxAttempts) {
+      const unconfirmed = policy.exhausted === "unconfirm" || (policy.exhausted === "fail_or_unconfirm" && job.publish_id !== null);
+      return this.end(job, unconfirmed ? { status: "unconfirmed", reason: failure.message } : { status: "failed", code: failure.code, message: failure.message, logId: failure.logId }, now);
+    }
+    this.store.update(job.post_id, job.claim_token, { phase, attempts, next_at: now + backoffMs(attempts), running_since: null });
+    if (failure.note) await recordNotes(this.ctx.db, job, [{ type: "retrying", message: failure.note, logId: failure.logId }], now);
+  }
+}

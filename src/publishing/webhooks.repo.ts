@@ -1,0 +1,13 @@
+// Receipts of TikTok webhooks already applied (deduplication by a hash of the raw body).
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { webhookReceipts } from "../db/schema";
+
+export async function seenBefore(db: Database, bodyHash: string) {
+  const rows = await db.select({ h: webhookReceipts.bodyHash }).from(webhookReceipts).where(eq(webhookReceipts.bodyHash, bodyHash)).limit(1);
+  return rows.length > 0;
+}
+
+export async function recordReceipt(db: Database, bodyHash: string, event: string, now: number) {
+  await db.insert(webhookReceipts).values({ bodyHash, event, receivedAt: now }).onConflictDoNothing();
+}
