@@ -1,17 +1,17 @@
 // Wires every route onto one Hono app; the emulator instance is shared by all of them.
 import { Hono } from "hono";
-import { authorizeRoutes } from "./authorize.ts";
-import { controlRoutes } from "./control.ts";
-import { creatorInfoRoutes } from "./creator-info.ts";
-import { Emulator } from "./emulator.ts";
-import { fail, recordCalls } from "./http.ts";
-import type { EmuEnv } from "./http.ts";
-import { oauthRoutes } from "./oauth.ts";
-import type { OptionsPatch } from "./options.ts";
-import { postingRoutes } from "./posting.ts";
-import { publishStatusRoutes } from "./publish-status.ts";
-import { uploadRoutes } from "./upload.ts";
-import { userInfoRoutes } from "./user-info.ts";
+import { authorizeRoutes } from "./oauth/authorize.ts";
+import { controlRoutes } from "./control/routes.ts";
+import { creatorInfoRoutes } from "./posting/creator-info.ts";
+import { Emulator } from "./core/emulator.ts";
+import { fail, recordCalls } from "./core/http.ts";
+import type { EmuEnv } from "./core/http.ts";
+import { oauthRoutes } from "./oauth/token-revoke.ts";
+import type { OptionsPatch } from "./core/options.ts";
+import { postingRoutes } from "./posting/video-init.ts";
+import { publishStatusRoutes } from "./posting/publish-status.ts";
+import { uploadRoutes } from "./uploads/chunk-put.ts";
+import { userInfoRoutes } from "./users/user-info.ts";
 
 export function createEmulatorApp(options: OptionsPatch | Emulator = {}): Hono<EmuEnv> & { emulator: Emulator } {
   const emu = options instanceof Emulator ? options : new Emulator(options);

@@ -3,14 +3,14 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createEmulatorApp } from "./app.ts";
-import { Emulator } from "./emulator.ts";
-import type { OptionsPatch } from "./options.ts";
+import { Emulator } from "./core/emulator.ts";
+import type { OptionsPatch } from "./core/options.ts";
 
 export { createEmulatorApp } from "./app.ts";
-export { Emulator } from "./emulator.ts";
-export { DEFAULT_OPTIONS } from "./options.ts";
-export type { EmulatorOptions, OptionsPatch } from "./options.ts";
-export { signWebhook } from "./webhooks.ts";
+export { Emulator } from "./core/emulator.ts";
+export { DEFAULT_OPTIONS } from "./core/options.ts";
+export type { EmulatorOptions, OptionsPatch } from "./core/options.ts";
+export { signWebhook } from "./webhooks/webhooks.ts";
 
 export interface RunningEmulator {
   url: string;

@@ -1,7 +1,7 @@
 // In-memory state: users, OAuth grants, publishes with their upload tasks, and the ledger tests assert on.
 import type { Hash } from "node:crypto";
 import type { FaultSet } from "./faults.ts";
-import type { MediaSniffer } from "./mp4.ts";
+import type { MediaSniffer } from "../uploads/media-sniffer.ts";
 
 export type CannotPost = "spam_risk_too_many_posts" | "spam_risk_user_banned_from_posting" | "reached_active_user_cap";
 

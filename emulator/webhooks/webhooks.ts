@@ -1,6 +1,6 @@
 // Signed webhook delivery (tiktok-api.md §7): TikTok-Signature HMAC, duplicates, reordering, bounded retries.
 import { createHmac } from "node:crypto";
-import type { Emulator } from "./emulator.ts";
+import type { Emulator } from "../core/emulator.ts";
 
 export type WebhookEventName =
   | "post.publish.complete"

@@ -1,11 +1,11 @@
 // POST /v2/oauth/token/ (authorization_code, refresh_token with strict rotation) and /v2/oauth/revoke/.
 import { Hono } from "hono";
-import type { Emulator } from "./emulator.ts";
-import { applyLatency, roll5xx } from "./faults.ts";
-import { oauthFail } from "./http.ts";
-import type { Ctx, EmuEnv } from "./http.ts";
-import { safeEqual } from "./ids.ts";
-import { issueTokens, revokeUser } from "./tokens.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { applyLatency, roll5xx } from "../core/faults.ts";
+import { oauthFail } from "../core/http.ts";
+import type { Ctx, EmuEnv } from "../core/http.ts";
+import { safeEqual } from "../core/ids.ts";
+import { issueTokens, revokeUser } from "./token-grants.ts";
 
 type Form = Record<string, string>;
 

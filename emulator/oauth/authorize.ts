@@ -1,10 +1,10 @@
 // GET/POST /v2/auth/authorize/: request validation, the consent page, and the redirect back with a code.
 import { Hono } from "hono";
 import { consentPage, errorPage, LOCKED_SCOPE } from "./consent-page.ts";
-import type { Emulator } from "./emulator.ts";
-import type { Ctx, EmuEnv } from "./http.ts";
-import { KNOWN_SCOPES } from "./options.ts";
-import { randomToken, nextSerial } from "./ids.ts";
+import type { Emulator } from "../core/emulator.ts";
+import type { Ctx, EmuEnv } from "../core/http.ts";
+import { KNOWN_SCOPES } from "../core/options.ts";
+import { randomToken, nextSerial } from "../core/ids.ts";
 
 type Check =
   | { kind: "page"; error: string; description: string }

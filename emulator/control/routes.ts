@@ -1,16 +1,16 @@
 // Control API under /__emu/ for tests and scripts: reset, config, users, faults, the ledger, inbox posting.
 import { Hono } from "hono";
 import type { z } from "zod";
-import { configPatch, faultsBody, inboxPostBody, revokeBody, userPatch } from "./control-schemas.ts";
-import { publicUser } from "./emulator.ts";
-import type { Emulator } from "./emulator.ts";
-import { FAULT_KEYS } from "./faults.ts";
-import type { FaultSet } from "./faults.ts";
-import type { EmuEnv } from "./http.ts";
-import { complete, publishType } from "./lifecycle.ts";
-import { expireAccessTokens, revokeUser } from "./tokens.ts";
-import { emitWebhook } from "./webhooks.ts";
-import { recordView } from "./record.ts";
+import { configPatch, faultsBody, inboxPostBody, revokeBody, userPatch } from "./schemas.ts";
+import { publicUser } from "../core/emulator.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { FAULT_KEYS } from "../core/faults.ts";
+import type { FaultSet } from "../core/faults.ts";
+import type { EmuEnv } from "../core/http.ts";
+import { complete, publishType } from "../posting/lifecycle.ts";
+import { expireAccessTokens, revokeUser } from "../oauth/token-grants.ts";
+import { emitWebhook } from "../webhooks/webhooks.ts";
+import { recordView } from "./record-view.ts";
 
 async function parse<T extends z.ZodType>(req: Request, schema: T): Promise<{ ok: true; data: z.infer<T> } | { ok: false; error: string }> {
   const text = await req.text();

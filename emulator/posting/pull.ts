@@ -1,10 +1,10 @@
 // PULL_FROM_URL: the emulator really downloads video_url (no redirects), hashing and sniffing as it streams.
 import { createHash } from "node:crypto";
-import type { Emulator } from "./emulator.ts";
-import { faultValue } from "./faults.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { faultValue } from "../core/faults.ts";
 import { markFailed, startProcessing } from "./lifecycle.ts";
-import { MediaSniffer } from "./mp4.ts";
-import type { Publish } from "./state.ts";
+import { MediaSniffer } from "../uploads/media-sniffer.ts";
+import type { Publish } from "../core/state.ts";
 
 /** Verified entries: a URL prefix (`https://host/path/`) matches by exact prefix; a bare domain covers its subdomains (§3.6). */
 export function isVerifiedUrl(url: string, verified: string[]): boolean {

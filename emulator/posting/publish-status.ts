@@ -1,14 +1,14 @@
 // POST /v2/post/publish/status/fetch/ and /v2/post/publish/cancel/ (tiktok-api.md §3.7, §3.8).
 import { Hono } from "hono";
-import { bearer, requireScope } from "./auth.ts";
-import type { Emulator } from "./emulator.ts";
-import { faultsMiddleware } from "./faults.ts";
-import { fail, ok, readJsonObject } from "./http.ts";
-import type { Ctx, EmuEnv } from "./http.ts";
+import { bearer, requireScope } from "../oauth/bearer-auth.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { faultsMiddleware } from "../core/faults.ts";
+import { fail, ok, readJsonObject } from "../core/http.ts";
+import type { Ctx, EmuEnv } from "../core/http.ts";
 import { markFailed } from "./lifecycle.ts";
-import { describeZodError, publishIdBody } from "./posting-schemas.ts";
-import { rateLimit } from "./rate-limit.ts";
-import type { Publish } from "./state.ts";
+import { describeZodError, publishIdBody } from "./schemas.ts";
+import { rateLimit } from "../core/rate-limit.ts";
+import type { Publish } from "../core/state.ts";
 
 /** Resolves the body's publish_id to a publish owned by the caller, or an error Response. */
 async function ownedPublish(emu: Emulator, c: Ctx): Promise<Publish | Response> {
