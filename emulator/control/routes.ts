@@ -5,7 +5,7 @@ import { configPatch, faultsBody, inboxPostBody, revokeBody, userPatch } from ".
 import { publicUser } from "../core/emulator.ts";
 import type { Emulator } from "../core/emulator.ts";
 import { FAULT_KEYS } from "../core/faults.ts";
-import type { FaultSet } from "../core/faults.ts";
+import type { FaultSet } from "../core/types.ts";
 import type { EmuEnv } from "../core/http.ts";
 import { complete, publishType } from "../posting/lifecycle.ts";
 import { expireAccessTokens, revokeUser } from "../oauth/token-grants.ts";

@@ -3,7 +3,7 @@ import { createRng, openIdFor, unionIdFor } from "./ids.ts";
 import { DEFAULT_OPTIONS, mergeOptions } from "./options.ts";
 import type { EmulatorOptions, OptionsPatch } from "./options.ts";
 import { State } from "./state.ts";
-import type { CannotPost, User } from "./state.ts";
+import type { CannotPost, User } from "./types.ts";
 
 export interface UserPatch {
   nickname?: string;

@@ -2,9 +2,9 @@
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator.ts";
 import { applyLatency, roll5xx } from "../core/faults.ts";
-import { oauthFail } from "../core/http.ts";
 import type { Ctx, EmuEnv } from "../core/http.ts";
 import { safeEqual } from "../core/ids.ts";
+import { oauthFail } from "./client-request.ts";
 import { issueTokens, revokeUser } from "./token-grants.ts";
 
 type Form = Record<string, string>;

@@ -8,7 +8,7 @@ import type { Ctx, EmuEnv } from "../core/http.ts";
 import { markFailed } from "./lifecycle.ts";
 import { describeZodError, publishIdBody } from "./schemas.ts";
 import { rateLimit } from "../core/rate-limit.ts";
-import type { Publish } from "../core/state.ts";
+import type { Publish } from "../core/types.ts";
 
 /** Resolves the body's publish_id to a publish owned by the caller, or an error Response. */
 async function ownedPublish(emu: Emulator, c: Ctx): Promise<Publish | Response> {

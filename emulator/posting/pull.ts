@@ -4,7 +4,7 @@ import type { Emulator } from "../core/emulator.ts";
 import { faultValue } from "../core/faults.ts";
 import { markFailed, startProcessing } from "./lifecycle.ts";
 import { MediaSniffer } from "../uploads/media-sniffer.ts";
-import type { Publish } from "../core/state.ts";
+import type { Publish } from "../core/types.ts";
 
 /** Verified entries: a URL prefix (`https://host/path/`) matches by exact prefix; a bare domain covers its subdomains (§3.6). */
 export function isVerifiedUrl(url: string, verified: string[]): boolean {

@@ -16,7 +16,7 @@ import { directInitBody, describeZodError, inboxInitBody } from "./schemas.ts";
 import type { PostInfo, SourceInfo } from "./schemas.ts";
 import { isVerifiedUrl, startPull } from "./pull.ts";
 import { rateLimit } from "../core/rate-limit.ts";
-import type { Publish, User } from "../core/state.ts";
+import type { Publish, User } from "../core/types.ts";
 
 type Mode = "direct" | "inbox";
 type Reject = (status: ContentfulStatusCode, code: string, message: string) => Response;

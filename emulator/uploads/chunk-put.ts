@@ -6,7 +6,7 @@ import type { Ctx, EmuEnv } from "../core/http.ts";
 import { safeEqual } from "../core/ids.ts";
 import { startProcessing } from "../posting/lifecycle.ts";
 import { chunkRange } from "./chunk-plan.ts";
-import type { UploadTask } from "../core/state.ts";
+import type { UploadTask } from "../core/types.ts";
 
 const VIDEO_TYPES = ["video/mp4", "video/quicktime", "video/webm"];
 const RANGE = /^bytes (\d+)-(\d+)\/(\d+)$/;

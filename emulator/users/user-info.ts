@@ -6,7 +6,7 @@ import { faultsMiddleware } from "../core/faults.ts";
 import { fail, ok } from "../core/http.ts";
 import type { EmuEnv } from "../core/http.ts";
 import { rateLimit } from "../core/rate-limit.ts";
-import type { User } from "../core/state.ts";
+import type { User } from "../core/types.ts";
 
 const FIELD_SCOPE: Record<string, string> = {
   open_id: "user.info.basic",

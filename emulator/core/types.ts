@@ -1,0 +1,130 @@
+// The emulator's data model, types only: users, OAuth grants, publishes, upload tasks, the ledger, fault sets.
+import type { Hash } from "node:crypto";
+import type { MediaSniffer } from "../uploads/media-sniffer.ts";
+
+export type CannotPost = "spam_risk_too_many_posts" | "spam_risk_user_banned_from_posting" | "reached_active_user_cap";
+
+export interface User {
+  username: string;
+  openId: string;
+  unionId: string;
+  nickname: string;
+  isPrivate: boolean;
+  commentDisabled: boolean;
+  duetDisabled: boolean;
+  stitchDisabled: boolean;
+  maxVideoPostDurationSec: number;
+  cannotPost: CannotPost | null;
+  bio: string;
+  isVerified: boolean;
+}
+
+export interface AuthCode {
+  code: string;
+  clientKey: string;
+  redirectUri: string;
+  openId: string;
+  scopes: string[];
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface AccessToken {
+  token: string;
+  openId: string;
+  scopes: string[];
+  expiresAt: number;
+  revoked: boolean;
+}
+
+export interface RefreshToken {
+  token: string;
+  openId: string;
+  scopes: string[];
+  expiresAt: number;
+  dead: boolean;
+}
+
+/** A validated authorize request waiting for the user's click on the consent page. */
+export interface ConsentSession {
+  id: string;
+  redirectUri: string;
+  state: string;
+  scopes: string[];
+  expiresAt: number;
+}
+
+export type PublishStatus =
+  | "PROCESSING_UPLOAD"
+  | "PROCESSING_DOWNLOAD"
+  | "SEND_TO_USER_INBOX"
+  | "PUBLISH_COMPLETE"
+  | "FAILED";
+
+export interface UploadTask {
+  uploadId: string;
+  uploadToken: string;
+  publishId: string;
+  videoSize: number;
+  chunkSize: number;
+  chunkCount: number;
+  nextChunk: number;
+  uploadedBytes: number;
+  busy: boolean;
+  expiresAt: number;
+  hash: Hash;
+  sniffer: MediaSniffer;
+  startedAt: number;
+}
+
+export interface Publish {
+  publishId: string;
+  openId: string;
+  mode: "direct" | "inbox";
+  source: "FILE_UPLOAD" | "PULL_FROM_URL";
+  privacyLevel: string | null;
+  status: PublishStatus;
+  failReason: string | null;
+  /** Post ids created from this publish (a draft can yield several). */
+  postIds: string[];
+  /** Post ids that passed moderation and are publicly viewable. */
+  publicPostIds: string[];
+  uploadedBytes: number;
+  downloadedBytes: number;
+  createdAt: number;
+  completedAt: number | null;
+  completeCount: number;
+  pull: { url: string; abort: AbortController; cancelled: boolean; running: boolean } | null;
+  upload: UploadTask | null;
+}
+
+export interface Ledger {
+  inits: Array<{
+    publish_id: string;
+    open_id: string;
+    mode: "direct" | "inbox";
+    source: "FILE_UPLOAD" | "PULL_FROM_URL";
+    at: number;
+    post_info: unknown;
+    source_info: unknown;
+  }>;
+  rejectedInits: Array<{ open_id: string; at: number; code: string; endpoint: string }>;
+  uploads: Array<{ publish_id: string; open_id: string; bytes: number; sha256: string; chunks: number; completedAt: number }>;
+  tokenRefreshes: Array<{ open_id: string; at: number }>;
+  calls: Array<{ endpoint: string; method: string; open_id: string | null; at: number; status: number; code: string | null }>;
+  webhooks: Array<{ event: string; open_id: string; publish_id: string | null; at: number; attempts: number; status: number | null }>;
+}
+
+export interface FaultSet {
+  /** Probability 0..1 that an API call or chunk PUT answers 5xx (drawn from the seeded RNG). */
+  errorRate5xx?: number;
+  latencyMs?: number;
+  /** The next N data-endpoint calls answer 429 rate_limit_exceeded. */
+  force429?: number;
+  /** The next N chunk PUTs lose their connection mid-body; nothing is accepted. */
+  dropConnectionMidChunk?: number;
+  /** Publishes stay PROCESSING_* while set (a pull stays in its download, so it can be cancelled). */
+  neverComplete?: boolean;
+  /** Publishes finishing while set end FAILED with this fail_reason. */
+  failReason?: string | null;
+}
