@@ -6,11 +6,13 @@ import { creatorInfoRoutes } from "./posting/creator-info.ts";
 import { Emulator } from "./core/emulator.ts";
 import { fail } from "./core/http.ts";
 import type { EmuEnv } from "./core/http.ts";
-import { oauthRoutes } from "./oauth/token-revoke.ts";
 import type { OptionsPatch } from "./core/options.ts";
 import { recordCalls } from "./core/record-calls.ts";
-import { postingRoutes } from "./posting/video-init.ts";
-import { publishStatusRoutes } from "./posting/publish-status.ts";
+import { revokeRoutes } from "./oauth/revoke.ts";
+import { tokenRoutes } from "./oauth/token.ts";
+import { videoInitRoutes } from "./posting/video-init.ts";
+import { cancelRoutes } from "./posting/cancel.ts";
+import { statusFetchRoutes } from "./posting/status-fetch.ts";
 import { uploadRoutes } from "./uploads/chunk-put.ts";
 import { userInfoRoutes } from "./users/user-info.ts";
 
@@ -19,11 +21,13 @@ export function createEmulatorApp(options: OptionsPatch | Emulator = {}): Hono<E
   const app = new Hono<EmuEnv>();
   app.use("*", recordCalls(emu));
   app.route("/", authorizeRoutes(emu));
-  app.route("/", oauthRoutes(emu));
+  app.route("/", tokenRoutes(emu));
+  app.route("/", revokeRoutes(emu));
   app.route("/", userInfoRoutes(emu));
   app.route("/", creatorInfoRoutes(emu));
-  app.route("/", postingRoutes(emu));
-  app.route("/", publishStatusRoutes(emu));
+  app.route("/", videoInitRoutes(emu));
+  app.route("/", statusFetchRoutes(emu));
+  app.route("/", cancelRoutes(emu));
   app.route("/", uploadRoutes(emu));
   app.route("/", controlRoutes(emu));
   app.onError((err, c) => {

@@ -10,7 +10,7 @@ export { createEmulatorApp } from "./app.ts";
 export { Emulator } from "./core/emulator.ts";
 export { DEFAULT_OPTIONS } from "./core/options.ts";
 export type { EmulatorOptions, OptionsPatch } from "./core/options.ts";
-export { signWebhook } from "./webhooks/webhooks.ts";
+export { signWebhook } from "./webhooks/signature.ts";
 
 export interface RunningEmulator {
   url: string;

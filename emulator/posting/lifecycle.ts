@@ -4,7 +4,7 @@ import { faultValue } from "../core/faults.ts";
 import { postIdDigits } from "../core/ids.ts";
 import type { MediaSniffer } from "../uploads/media-sniffer.ts";
 import type { Publish } from "../core/types.ts";
-import { emitWebhook } from "../webhooks/webhooks.ts";
+import { emitWebhook } from "../webhooks/emit.ts";
 
 export const publishType = (p: Publish) => (p.mode === "inbox" ? "INBOX_SHARE" : "DIRECT_PUBLISH");
 
