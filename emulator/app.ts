@@ -1,18 +1,18 @@
 // Wires every route onto one Hono app; the emulator instance is shared by all of them.
 import { Hono } from "hono";
-import { authorizeRoutes } from "./oauth/authorize.ts";
 import { controlRoutes } from "./control/routes.ts";
-import { creatorInfoRoutes } from "./posting/creator-info.ts";
 import { Emulator } from "./core/emulator.ts";
 import { fail } from "./core/http.ts";
 import type { EmuEnv } from "./core/http.ts";
 import type { OptionsPatch } from "./core/options.ts";
 import { recordCalls } from "./core/record-calls.ts";
+import { authorizeRoutes } from "./oauth/authorize.ts";
 import { revokeRoutes } from "./oauth/revoke.ts";
 import { tokenRoutes } from "./oauth/token.ts";
-import { videoInitRoutes } from "./posting/video-init.ts";
 import { cancelRoutes } from "./posting/cancel.ts";
+import { creatorInfoRoutes } from "./posting/creator-info.ts";
 import { statusFetchRoutes } from "./posting/status-fetch.ts";
+import { videoInitRoutes } from "./posting/video-init.ts";
 import { uploadRoutes } from "./uploads/chunk-put.ts";
 import { userInfoRoutes } from "./users/user-info.ts";
 

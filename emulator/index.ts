@@ -1,6 +1,6 @@
 // Library entry: startEmulator() serves the app over HTTP (port 0 = random); createEmulatorApp() for in-process use.
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createEmulatorApp } from "./app.ts";
 import { Emulator } from "./core/emulator.ts";

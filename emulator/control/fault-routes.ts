@@ -1,8 +1,8 @@
 // /__emu/faults: read, merge (global or per open_id, plus the expireTokens action) and clear injected faults.
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator.ts";
-import type { EmuEnv } from "../core/http.ts";
 import { FAULT_KEYS } from "../core/faults.ts";
+import type { EmuEnv } from "../core/http.ts";
 import type { FaultSet } from "../core/types.ts";
 import { expireAccessTokens } from "../oauth/token-grants.ts";
 import { parseBody } from "./parse-body.ts";

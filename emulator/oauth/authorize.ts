@@ -1,49 +1,10 @@
-// GET/POST /v2/auth/authorize/: request validation, the consent page, and the redirect back with a code.
+// GET/POST /v2/auth/authorize/: the consent page (or emu_auto for tests) and the redirect back with a code.
 import { Hono } from "hono";
-import { consentPage, errorPage, LOCKED_SCOPE } from "./consent-page.ts";
 import type { Emulator } from "../core/emulator.ts";
 import type { Ctx, EmuEnv } from "../core/http.ts";
-import { KNOWN_SCOPES } from "../core/options.ts";
-import { randomToken, nextSerial } from "../core/ids.ts";
-
-type Check =
-  | { kind: "page"; error: string; description: string }
-  | { kind: "redirect"; redirectUri: string; state: string; error: string; description: string }
-  | { kind: "ok"; redirectUri: string; state: string; scopes: string[] };
-
-/** Web redirect URIs: absolute, static (no query, no fragment), < 512 chars (§1.1). http allowed for local dev. */
-function acceptableRedirect(emu: Emulator, uri: string): boolean {
-  if (emu.options.redirectUris.length > 0) return emu.options.redirectUris.includes(uri);
-  if (uri.length >= 512 || uri.includes("#") || uri.includes("?")) return false;
-  try {
-    const u = new URL(uri);
-    return u.protocol === "https:" || u.protocol === "http:";
-  } catch {
-    return false; // not an absolute URI
-  }
-}
-
-function check(emu: Emulator, q: Record<string, string | undefined>): Check {
-  if (!q.client_key || q.client_key !== emu.options.clientKey) {
-    return { kind: "page", error: "invalid_client", description: "client_key is missing or unknown." };
-  }
-  const redirectUri = q.redirect_uri ?? "";
-  if (!acceptableRedirect(emu, redirectUri)) {
-    return { kind: "page", error: "invalid_request", description: "redirect_uri is missing or not registered for this app." };
-  }
-  if (!q.state) return { kind: "page", error: "invalid_request", description: "state is required." };
-  const state = q.state;
-  if (q.response_type !== "code") {
-    return { kind: "redirect", redirectUri, state, error: "unsupported_response_type", description: "response_type must be code." };
-  }
-  const scopes = (q.scope ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const bad = scopes.filter((s) => !(KNOWN_SCOPES as readonly string[]).includes(s) || !emu.options.appScopes.includes(s));
-  if (scopes.length === 0 || bad.length > 0) {
-    const description = scopes.length === 0 ? "scope is required." : `Unknown or not enabled scope: ${bad.join(",")}`;
-    return { kind: "redirect", redirectUri, state, error: "invalid_scope", description };
-  }
-  return { kind: "ok", redirectUri, state, scopes: [...new Set(scopes)] };
-}
+import { nextSerial, randomToken } from "../core/ids.ts";
+import { check } from "./authorize-request.ts";
+import { consentPage, errorPage, LOCKED_SCOPE } from "./consent-page.ts";
 
 function back(c: Ctx, redirectUri: string, params: Record<string, string>): Response {
   const url = new URL(redirectUri);
@@ -73,48 +34,51 @@ const deny = (c: Ctx, redirectUri: string, state: string) =>
 
 const USERNAME = /^[A-Za-z0-9._]{2,24}$/;
 
+/** GET: validate, then the consent page, or an immediate answer with emu_auto. */
+function authorizePage(emu: Emulator, c: Ctx) {
+  const q = c.req.query();
+  const r = check(emu, q);
+  if (r.kind === "page") return c.html(errorPage(r.error, r.description), 400);
+  if (r.kind === "redirect") return back(c, r.redirectUri, { error: r.error, error_description: r.description, state: r.state });
+  // Non-interactive mode for tests: emu_auto=approve|deny, emu_username, emu_scopes (subset granted).
+  if (q.emu_auto === "deny") return deny(c, r.redirectUri, r.state);
+  if (q.emu_auto === "approve") {
+    const username = q.emu_username || emu.generatedUsername();
+    if (!USERNAME.test(username)) return c.html(errorPage("invalid_request", "emu_username is not a valid username."), 400);
+    const wanted = q.emu_scopes ? q.emu_scopes.split(",").map((s) => s.trim()) : r.scopes;
+    const granted = r.scopes.filter((s) => wanted.includes(s) || s === LOCKED_SCOPE);
+    return grant(emu, c, r.redirectUri, r.state, username, granted);
+  }
+  const session = randomToken(18);
+  emu.state.consents.set(session, {
+    id: session,
+    redirectUri: r.redirectUri,
+    state: r.state,
+    scopes: r.scopes,
+    expiresAt: emu.now() + 30 * 60_000,
+  });
+  return c.html(consentPage({ session, clientKey: emu.options.clientKey, redirectUri: r.redirectUri, scopes: r.scopes, username: emu.generatedUsername() }));
+}
+
+/** POST: the consent form's submit, tied to the server-side session. */
+async function submitConsent(emu: Emulator, c: Ctx) {
+  const form = await c.req.parseBody({ all: true });
+  const session = emu.state.consents.get(String(form.session ?? ""));
+  if (!session || session.expiresAt <= emu.now()) {
+    return c.html(errorPage("invalid_request", "The authorization session expired. Start again from the app."), 400);
+  }
+  emu.state.consents.delete(session.id);
+  if (form.action !== "authorize") return deny(c, session.redirectUri, session.state);
+  const username = String(form.username ?? "").trim();
+  if (!USERNAME.test(username)) return c.html(errorPage("invalid_request", "Invalid username."), 400);
+  const ticked = ([] as unknown[]).concat(form.scope ?? []).map(String);
+  const granted = session.scopes.filter((s) => ticked.includes(s) || s === LOCKED_SCOPE);
+  return grant(emu, c, session.redirectUri, session.state, username, granted);
+}
+
 export function authorizeRoutes(emu: Emulator): Hono<EmuEnv> {
   const app = new Hono<EmuEnv>();
-
-  app.get("/v2/auth/authorize/", (c) => {
-    const q = c.req.query();
-    const r = check(emu, q);
-    if (r.kind === "page") return c.html(errorPage(r.error, r.description), 400);
-    if (r.kind === "redirect") return back(c, r.redirectUri, { error: r.error, error_description: r.description, state: r.state });
-    // Non-interactive mode for tests: emu_auto=approve|deny, emu_username, emu_scopes (subset granted).
-    if (q.emu_auto === "deny") return deny(c, r.redirectUri, r.state);
-    if (q.emu_auto === "approve") {
-      const username = q.emu_username || emu.generatedUsername();
-      if (!USERNAME.test(username)) return c.html(errorPage("invalid_request", "emu_username is not a valid username."), 400);
-      const wanted = q.emu_scopes ? q.emu_scopes.split(",").map((s) => s.trim()) : r.scopes;
-      const granted = r.scopes.filter((s) => wanted.includes(s) || s === LOCKED_SCOPE);
-      return grant(emu, c, r.redirectUri, r.state, username, granted);
-    }
-    const session = randomToken(18);
-    emu.state.consents.set(session, {
-      id: session,
-      redirectUri: r.redirectUri,
-      state: r.state,
-      scopes: r.scopes,
-      expiresAt: emu.now() + 30 * 60_000,
-    });
-    return c.html(consentPage({ session, clientKey: emu.options.clientKey, redirectUri: r.redirectUri, scopes: r.scopes, username: emu.generatedUsername() }));
-  });
-
-  app.post("/v2/auth/authorize/", async (c) => {
-    const form = await c.req.parseBody({ all: true });
-    const session = emu.state.consents.get(String(form.session ?? ""));
-    if (!session || session.expiresAt <= emu.now()) {
-      return c.html(errorPage("invalid_request", "The authorization session expired. Start again from the app."), 400);
-    }
-    emu.state.consents.delete(session.id);
-    if (form.action !== "authorize") return deny(c, session.redirectUri, session.state);
-    const username = String(form.username ?? "").trim();
-    if (!USERNAME.test(username)) return c.html(errorPage("invalid_request", "Invalid username."), 400);
-    const ticked = ([] as unknown[]).concat(form.scope ?? []).map(String);
-    const granted = session.scopes.filter((s) => ticked.includes(s) || s === LOCKED_SCOPE);
-    return grant(emu, c, session.redirectUri, session.state, username, granted);
-  });
-
+  app.get("/v2/auth/authorize/", (c) => authorizePage(emu, c));
+  app.post("/v2/auth/authorize/", (c) => submitConsent(emu, c));
   return app;
 }

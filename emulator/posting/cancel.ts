@@ -1,10 +1,10 @@
 // POST /v2/post/publish/cancel/ (tiktok-api.md §3.8): stops a running PULL_FROM_URL download (later FAILED publish_cancelled).
 import { Hono } from "hono";
-import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import type { Emulator } from "../core/emulator.ts";
 import { faultsMiddleware } from "../core/faults.ts";
 import { fail, ok } from "../core/http.ts";
 import type { EmuEnv } from "../core/http.ts";
+import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import { markFailed } from "./lifecycle.ts";
 import { ownedPublish } from "./owned-publish.ts";
 

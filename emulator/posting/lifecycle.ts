@@ -2,8 +2,8 @@
 import type { Emulator } from "../core/emulator.ts";
 import { faultValue } from "../core/faults.ts";
 import { postIdDigits } from "../core/ids.ts";
-import type { MediaSniffer } from "../uploads/media-sniffer.ts";
 import type { Publish } from "../core/types.ts";
+import type { MediaSniffer } from "../uploads/media-sniffer.ts";
 import { emitWebhook } from "../webhooks/emit.ts";
 
 export const publishType = (p: Publish) => (p.mode === "inbox" ? "INBOX_SHARE" : "DIRECT_PUBLISH");

@@ -1,12 +1,12 @@
 // POST /v2/post/publish/status/fetch/ (tiktok-api.md §3.7): status, fail_reason, bytes, and public post ids as int64.
 import { Hono } from "hono";
-import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import type { Emulator } from "../core/emulator.ts";
 import { faultsMiddleware } from "../core/faults.ts";
 import { ok } from "../core/http.ts";
 import type { EmuEnv } from "../core/http.ts";
 import { rateLimit } from "../core/rate-limit.ts";
 import type { Publish } from "../core/types.ts";
+import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import { ownedPublish } from "./owned-publish.ts";
 
 /**

@@ -2,20 +2,20 @@
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import type { MiddlewareHandler } from "hono";
-import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import type { Emulator } from "../core/emulator.ts";
 import { faultsMiddleware } from "../core/faults.ts";
 import { fail, ok, readJsonObject } from "../core/http.ts";
 import type { Ctx, EmuEnv } from "../core/http.ts";
 import { nextSerial, randomToken } from "../core/ids.ts";
+import { rateLimit } from "../core/rate-limit.ts";
+import type { Publish, User } from "../core/types.ts";
+import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import { MediaSniffer } from "../uploads/media-sniffer.ts";
-import { directInitBody, describeZodError, inboxInitBody } from "./schemas.ts";
-import type { PostInfo, SourceInfo } from "./schemas.ts";
 import { directProblem, inboxProblem, sourceProblem } from "./init-checks.ts";
 import type { Reject } from "./init-checks.ts";
 import { startPull } from "./pull.ts";
-import { rateLimit } from "../core/rate-limit.ts";
-import type { Publish, User } from "../core/types.ts";
+import { directInitBody, describeZodError, inboxInitBody } from "./schemas.ts";
+import type { PostInfo, SourceInfo } from "./schemas.ts";
 
 type Mode = "direct" | "inbox";
 

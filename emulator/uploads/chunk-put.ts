@@ -4,9 +4,9 @@ import type { Emulator } from "../core/emulator.ts";
 import { applyLatency, roll5xx, takeFault } from "../core/faults.ts";
 import type { Ctx, EmuEnv } from "../core/http.ts";
 import { safeEqual } from "../core/ids.ts";
+import type { UploadTask } from "../core/types.ts";
 import { startProcessing } from "../posting/lifecycle.ts";
 import { chunkRange } from "./chunk-plan.ts";
-import type { UploadTask } from "../core/types.ts";
 
 const VIDEO_TYPES = ["video/mp4", "video/quicktime", "video/webm"];
 const RANGE = /^bytes (\d+)-(\d+)\/(\d+)$/;
