@@ -1,28 +1,33 @@
 // Wires every route onto one Hono app; the emulator instance is shared by all of them.
 import { Hono } from "hono";
-import { authorizeRoutes } from "./authorize.ts";
-import { controlRoutes } from "./control.ts";
-import { creatorInfoRoutes } from "./creator-info.ts";
-import { Emulator } from "./emulator.ts";
-import { fail, recordCalls } from "./http.ts";
-import type { EmuEnv } from "./http.ts";
-import { oauthRoutes } from "./oauth.ts";
-import type { OptionsPatch } from "./options.ts";
-import { postingRoutes } from "./posting.ts";
-import { publishStatusRoutes } from "./publish-status.ts";
-import { uploadRoutes } from "./upload.ts";
-import { userInfoRoutes } from "./user-info.ts";
+import { controlRoutes } from "./control/routes.ts";
+import { Emulator } from "./core/emulator.ts";
+import { fail } from "./core/http.ts";
+import type { EmuEnv } from "./core/http.ts";
+import type { OptionsPatch } from "./core/options.ts";
+import { recordCalls } from "./core/record-calls.ts";
+import { authorizeRoutes } from "./oauth/authorize.ts";
+import { revokeRoutes } from "./oauth/revoke.ts";
+import { tokenRoutes } from "./oauth/token.ts";
+import { cancelRoutes } from "./posting/cancel.ts";
+import { creatorInfoRoutes } from "./posting/creator-info.ts";
+import { statusFetchRoutes } from "./posting/status-fetch.ts";
+import { videoInitRoutes } from "./posting/video-init.ts";
+import { uploadRoutes } from "./uploads/chunk-put.ts";
+import { userInfoRoutes } from "./users/user-info.ts";
 
 export function createEmulatorApp(options: OptionsPatch | Emulator = {}): Hono<EmuEnv> & { emulator: Emulator } {
   const emu = options instanceof Emulator ? options : new Emulator(options);
   const app = new Hono<EmuEnv>();
   app.use("*", recordCalls(emu));
   app.route("/", authorizeRoutes(emu));
-  app.route("/", oauthRoutes(emu));
+  app.route("/", tokenRoutes(emu));
+  app.route("/", revokeRoutes(emu));
   app.route("/", userInfoRoutes(emu));
   app.route("/", creatorInfoRoutes(emu));
-  app.route("/", postingRoutes(emu));
-  app.route("/", publishStatusRoutes(emu));
+  app.route("/", videoInitRoutes(emu));
+  app.route("/", statusFetchRoutes(emu));
+  app.route("/", cancelRoutes(emu));
   app.route("/", uploadRoutes(emu));
   app.route("/", controlRoutes(emu));
   app.onError((err, c) => {

@@ -1,16 +1,16 @@
 // Library entry: startEmulator() serves the app over HTTP (port 0 = random); createEmulatorApp() for in-process use.
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createEmulatorApp } from "./app.ts";
-import { Emulator } from "./emulator.ts";
-import type { OptionsPatch } from "./options.ts";
+import { Emulator } from "./core/emulator.ts";
+import type { OptionsPatch } from "./core/options.ts";
 
 export { createEmulatorApp } from "./app.ts";
-export { Emulator } from "./emulator.ts";
-export { DEFAULT_OPTIONS } from "./options.ts";
-export type { EmulatorOptions, OptionsPatch } from "./options.ts";
-export { signWebhook } from "./webhooks.ts";
+export { Emulator } from "./core/emulator.ts";
+export { DEFAULT_OPTIONS } from "./core/options.ts";
+export type { EmulatorOptions, OptionsPatch } from "./core/options.ts";
+export { signWebhook } from "./webhooks/signature.ts";
 
 export interface RunningEmulator {
   url: string;

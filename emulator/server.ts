@@ -1,7 +1,7 @@
 // CLI: `node emulator/server.ts --port 8788`; options also from EMULATOR_* environment variables.
 import { parseArgs } from "node:util";
+import { optionsFromEnv } from "./core/options.ts";
 import { startEmulator } from "./index.ts";
-import { optionsFromEnv } from "./options.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, host: { type: "string" } } });
 const fromEnv = optionsFromEnv(process.env);

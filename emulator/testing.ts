@@ -1,7 +1,7 @@
 // Helpers for Node tests driving the emulator over real HTTP: OAuth connect, JSON calls, streamed chunk PUTs.
 import { request } from "node:http";
 import { Readable } from "node:stream";
-import type { recordView } from "./record.ts";
+import type { recordView } from "./control/record-view.ts";
 
 export const TEST_REDIRECT = "http://localhost:8787/auth/callback";
 

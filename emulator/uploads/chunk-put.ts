@@ -1,12 +1,12 @@
 // PUT /upload/?upload_id&upload_token: strict in-order chunk uploads with bare statuses (tiktok-api.md §3.5).
 import { Hono } from "hono";
-import type { Emulator } from "./emulator.ts";
-import { applyLatency, roll5xx, takeFault } from "./faults.ts";
-import type { Ctx, EmuEnv } from "./http.ts";
-import { safeEqual } from "./ids.ts";
-import { startProcessing } from "./lifecycle.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { applyLatency, roll5xx, takeFault } from "../core/faults.ts";
+import type { Ctx, EmuEnv } from "../core/http.ts";
+import { safeEqual } from "../core/ids.ts";
+import type { UploadTask } from "../core/types.ts";
+import { startProcessing } from "../posting/lifecycle.ts";
 import { chunkRange } from "./chunk-plan.ts";
-import type { UploadTask } from "./state.ts";
 
 const VIDEO_TYPES = ["video/mp4", "video/quicktime", "video/webm"];
 const RANGE = /^bytes (\d+)-(\d+)\/(\d+)$/;

@@ -1,10 +1,11 @@
 // PULL_FROM_URL: the emulator really downloads video_url (no redirects), hashing and sniffing as it streams.
 import { createHash } from "node:crypto";
-import type { Emulator } from "./emulator.ts";
-import { faultValue } from "./faults.ts";
+import type { Hash } from "node:crypto";
+import type { Emulator } from "../core/emulator.ts";
+import { faultValue } from "../core/faults.ts";
+import type { Publish } from "../core/types.ts";
+import { MediaSniffer } from "../uploads/media-sniffer.ts";
 import { markFailed, startProcessing } from "./lifecycle.ts";
-import { MediaSniffer } from "./mp4.ts";
-import type { Publish } from "./state.ts";
 
 /** Verified entries: a URL prefix (`https://host/path/`) matches by exact prefix; a bare domain covers its subdomains (§3.6). */
 export function isVerifiedUrl(url: string, verified: string[]): boolean {
@@ -54,7 +55,11 @@ async function runPull(emu: Emulator, p: Publish): Promise<void> {
     return;
   }
   pull.running = false;
-  if (pull.cancelled) return;
+  if (!pull.cancelled) downloaded(emu, p, hash, media);
+}
+
+/** The whole file arrived: it joins the ledger's uploads (chunks: 0), then processing starts. */
+function downloaded(emu: Emulator, p: Publish, hash: Hash, media: MediaSniffer): void {
   emu.state.ledger.uploads.push({
     publish_id: p.publishId,
     open_id: p.openId,

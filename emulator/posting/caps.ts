@@ -1,6 +1,6 @@
 // Posting quotas (tiktok-api.md §5): per-creator daily Direct Post cap, pending inbox shares, active-creator cap.
-import type { Emulator } from "./emulator.ts";
-import type { CannotPost, User } from "./state.ts";
+import type { Emulator } from "../core/emulator.ts";
+import type { CannotPost, User } from "../core/types.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,53 +1,23 @@
-// Direct Post and inbox video init (tiktok-api.md §3.2-3.4): validation, quotas, publish creation.
+// Direct Post and inbox video init routes (tiktok-api.md §3.2-3.4): validation order, publish creation, ledger.
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import type { MiddlewareHandler } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { bearer, requireScope } from "./auth.ts";
-import { directPostBlock, pendingShares } from "./caps.ts";
-import { chunkPlanProblem } from "./chunk-plan.ts";
-import type { Emulator } from "./emulator.ts";
-import { faultsMiddleware } from "./faults.ts";
-import { fail, ok, readJsonObject } from "./http.ts";
-import type { Ctx, EmuEnv } from "./http.ts";
-import { nextSerial, randomToken } from "./ids.ts";
-import { MediaSniffer } from "./mp4.ts";
-import { directInitBody, describeZodError, inboxInitBody } from "./posting-schemas.ts";
-import type { PostInfo, SourceInfo } from "./posting-schemas.ts";
-import { isVerifiedUrl, startPull } from "./pull.ts";
-import { rateLimit } from "./rate-limit.ts";
-import type { Publish, User } from "./state.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { faultsMiddleware } from "../core/faults.ts";
+import { fail, ok, readJsonObject } from "../core/http.ts";
+import type { Ctx, EmuEnv } from "../core/http.ts";
+import { nextSerial, randomToken } from "../core/ids.ts";
+import { rateLimit } from "../core/rate-limit.ts";
+import type { Publish, User } from "../core/types.ts";
+import { bearer, requireScope } from "../oauth/bearer-auth.ts";
+import { MediaSniffer } from "../uploads/media-sniffer.ts";
+import { directProblem, inboxProblem, sourceProblem } from "./init-checks.ts";
+import type { Reject } from "./init-checks.ts";
+import { startPull } from "./pull.ts";
+import { directInitBody, describeZodError, inboxInitBody } from "./schemas.ts";
+import type { PostInfo, SourceInfo } from "./schemas.ts";
 
 type Mode = "direct" | "inbox";
-type Reject = (status: ContentfulStatusCode, code: string, message: string) => Response;
-
-function sourceProblem(emu: Emulator, s: SourceInfo, reject: Reject): Response | null {
-  if (s.source === "FILE_UPLOAD") {
-    const plan = { videoSize: s.video_size, chunkSize: s.chunk_size, chunkCount: s.total_chunk_count };
-    return chunkPlanProblem(plan, emu.options.chunkRules) ? reject(400, "invalid_params", "The chunk size is invalid") : null;
-  }
-  if (!URL.canParse(s.video_url)) return reject(400, "invalid_param", "video_url is not a valid URL.");
-  // https only, under a verified domain/prefix; an http prefix may be verified for local testing.
-  if (!isVerifiedUrl(s.video_url, emu.options.verifiedUrlPrefixes)) {
-    return reject(403, "url_ownership_unverified", "The video_url's domain or URL prefix is not verified for this app.");
-  }
-  return null;
-}
-
-function directProblem(emu: Emulator, user: User, post: PostInfo, reject: Reject): Response | null {
-  const block = directPostBlock(emu, user);
-  if (block) return reject(403, block, `The creator cannot post right now (${block}).`);
-  if (emu.options.unaudited && (post.privacy_level !== "SELF_ONLY" || !user.isPrivate)) {
-    return reject(403, "unaudited_client_can_only_post_to_private_accounts", "Unaudited clients can only post to private accounts with SELF_ONLY visibility.");
-  }
-  if (!post.privacy_level || !emu.privacyOptions(user).includes(post.privacy_level)) {
-    return reject(403, "privacy_level_option_mismatch", "privacy_level is missing or not among the creator's privacy_level_options.");
-  }
-  if (post.brand_content_toggle && post.privacy_level === "SELF_ONLY") {
-    return reject(400, "invalid_param", "Branded content visibility cannot be set to private.");
-  }
-  return null;
-}
 
 function publishIdFor(mode: Mode, s: SourceInfo): string {
   const n = nextSerial();
@@ -107,16 +77,6 @@ async function handleInit(emu: Emulator, c: Ctx, mode: Mode): Promise<Response> 
   return ok(c, data);
 }
 
-function inboxProblem(emu: Emulator, user: User, reject: Reject): Response | null {
-  if (user.cannotPost === "spam_risk_user_banned_from_posting") {
-    return reject(403, "spam_risk_user_banned_from_posting", "The user is banned from making new posts.");
-  }
-  if (pendingShares(emu, user.openId) >= emu.options.pendingShareCap) {
-    return reject(403, "spam_risk_too_many_pending_share", "The user has too many pending inbox shares.");
-  }
-  return null;
-}
-
 /** Every init that did not end `ok` (401, 429, 5xx included) lands in the ledger's rejectedInits. */
 function recordRejected(emu: Emulator): MiddlewareHandler<EmuEnv> {
   return async (c, next) => {
@@ -127,7 +87,7 @@ function recordRejected(emu: Emulator): MiddlewareHandler<EmuEnv> {
   };
 }
 
-export function postingRoutes(emu: Emulator): Hono<EmuEnv> {
+export function videoInitRoutes(emu: Emulator): Hono<EmuEnv> {
   const app = new Hono<EmuEnv>();
   app.post("/v2/post/publish/video/init/", recordRejected(emu), bearer(emu), faultsMiddleware(emu), rateLimit(emu, "video_init", "init"),
     requireScope("video.publish"), (c) => handleInit(emu, c, "direct"));

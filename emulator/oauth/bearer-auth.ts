@@ -1,8 +1,8 @@
 // Bearer access-token validation and scope checks for data endpoints.
 import type { MiddlewareHandler } from "hono";
-import type { Emulator } from "./emulator.ts";
-import { fail } from "./http.ts";
-import type { Ctx, EmuEnv } from "./http.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { fail } from "../core/http.ts";
+import type { Ctx, EmuEnv } from "../core/http.ts";
 
 export function bearer(emu: Emulator): MiddlewareHandler<EmuEnv> {
   return async (c, next) => {

@@ -1,10 +1,9 @@
-// Response shapes (data envelope, flat OAuth error) and the Hono env type shared by all routes.
+// Response shapes (data envelope, envelope error), JSON body parsing, and the Hono env type shared by all routes.
 import type { HttpBindings } from "@hono/node-server";
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { Emulator } from "./emulator.ts";
 import { logId } from "./ids.ts";
-import type { AccessToken } from "./state.ts";
+import type { AccessToken } from "./types.ts";
 
 export type EmuEnv = {
   Bindings: Partial<HttpBindings>;
@@ -27,35 +26,6 @@ export function fail(c: Ctx, status: ContentfulStatusCode, code: string, message
   c.set("errCode", code);
   const body = JSON.stringify({ data: {}, error: { code, message, log_id: logId() } });
   return c.body(body, status, { "Content-Type": JSON_TYPE });
-}
-
-/** Flat OAuth error (§1.7), optionally with HTTP 200 as some integrators see. */
-export function oauthFail(
-  emu: Emulator,
-  c: Ctx,
-  status: ContentfulStatusCode,
-  error: string,
-  description: string,
-): Response {
-  c.set("errCode", error);
-  const httpStatus = emu.options.oauthErrorsWithHttp200 ? 200 : status;
-  return c.json({ error, error_description: description, log_id: logId() }, httpStatus);
-}
-
-/** Appends every non-control request to the ledger's `calls`. */
-export function recordCalls(emu: Emulator): MiddlewareHandler<EmuEnv> {
-  return async (c, next) => {
-    await next();
-    if (c.req.path.startsWith("/__emu/")) return;
-    emu.state.ledger.calls.push({
-      endpoint: c.req.path,
-      method: c.req.method,
-      open_id: c.get("openId") ?? null,
-      at: emu.now(),
-      status: c.res.status,
-      code: c.get("errCode") ?? null,
-    });
-  };
 }
 
 /** Parses a JSON object body; null when the body is not a JSON object. */

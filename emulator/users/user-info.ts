@@ -1,12 +1,12 @@
 // GET /v2/user/info/?fields=…: fields gated by scope (tiktok-api.md §2).
 import { Hono } from "hono";
-import { bearer } from "./auth.ts";
-import type { Emulator } from "./emulator.ts";
-import { faultsMiddleware } from "./faults.ts";
-import { fail, ok } from "./http.ts";
-import type { EmuEnv } from "./http.ts";
-import { rateLimit } from "./rate-limit.ts";
-import type { User } from "./state.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { faultsMiddleware } from "../core/faults.ts";
+import { fail, ok } from "../core/http.ts";
+import type { EmuEnv } from "../core/http.ts";
+import { rateLimit } from "../core/rate-limit.ts";
+import type { User } from "../core/types.ts";
+import { bearer } from "../oauth/bearer-auth.ts";
 
 const FIELD_SCOPE: Record<string, string> = {
   open_id: "user.info.basic",

@@ -1,5 +1,5 @@
 // FILE_UPLOAD chunk plan rules (tiktok-api.md §3.4) and the byte range each chunk must carry.
-import type { ChunkRules } from "./options.ts";
+import type { ChunkRules } from "../core/options.ts";
 
 export interface ChunkPlan {
   videoSize: number;

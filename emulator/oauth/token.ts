@@ -1,36 +1,10 @@
-// POST /v2/oauth/token/ (authorization_code, refresh_token with strict rotation) and /v2/oauth/revoke/.
+// POST /v2/oauth/token/: authorization_code, and refresh_token with strict rotation by default; flat JSON bodies.
 import { Hono } from "hono";
-import type { Emulator } from "./emulator.ts";
-import { applyLatency, roll5xx } from "./faults.ts";
-import { oauthFail } from "./http.ts";
-import type { Ctx, EmuEnv } from "./http.ts";
-import { safeEqual } from "./ids.ts";
-import { issueTokens, revokeUser } from "./tokens.ts";
-
-type Form = Record<string, string>;
-
-/** OAuth endpoints are form-encoded only (§0); anything else is invalid_request. */
-async function readForm(c: Ctx): Promise<Form | null> {
-  const type = (c.req.header("content-type") ?? "").toLowerCase();
-  if (!type.startsWith("application/x-www-form-urlencoded")) return null;
-  return Object.fromEntries(new URLSearchParams(await c.req.text()));
-}
-
-/** Shared prelude: faults, body shape and client authentication. Returns a Response on failure. */
-async function prelude(emu: Emulator, c: Ctx): Promise<Form | Response> {
-  await applyLatency(emu, null);
-  if (roll5xx(emu, null)) return oauthFail(emu, c, 500, "server_error", "Internal error (emulator: injected).");
-  const form = await readForm(c);
-  if (!form) return oauthFail(emu, c, 400, "invalid_request", "The request body must be application/x-www-form-urlencoded.");
-  if (!form.client_key || !form.client_secret) {
-    return oauthFail(emu, c, 400, "invalid_request", "client_key and client_secret are required.");
-  }
-  const o = emu.options;
-  if (form.client_key !== o.clientKey || !safeEqual(form.client_secret, o.clientSecret)) {
-    return oauthFail(emu, c, 401, "invalid_client", "Client key or secret is incorrect.");
-  }
-  return form;
-}
+import type { Emulator } from "../core/emulator.ts";
+import type { Ctx, EmuEnv } from "../core/http.ts";
+import { oauthFail, prelude } from "./client-request.ts";
+import type { Form } from "./client-request.ts";
+import { issueTokens } from "./token-grants.ts";
 
 function exchangeCode(emu: Emulator, c: Ctx, form: Form): Response {
   if (!form.code) return oauthFail(emu, c, 400, "invalid_request", "Missing code.");
@@ -63,7 +37,7 @@ function refresh(emu: Emulator, c: Ctx, form: Form): Response {
   return c.json(issueTokens(emu, old.openId, old.scopes, { chainExpiry: old.expiresAt }));
 }
 
-export function oauthRoutes(emu: Emulator): Hono<EmuEnv> {
+export function tokenRoutes(emu: Emulator): Hono<EmuEnv> {
   const app = new Hono<EmuEnv>();
 
   app.post("/v2/oauth/token/", async (c) => {
@@ -73,18 +47,6 @@ export function oauthRoutes(emu: Emulator): Hono<EmuEnv> {
     if (form.grant_type === "authorization_code") return exchangeCode(emu, c, form);
     if (form.grant_type === "refresh_token") return refresh(emu, c, form);
     return oauthFail(emu, c, 400, "unsupported_grant_type", `Unsupported grant_type: ${form.grant_type}`);
-  });
-
-  app.post("/v2/oauth/revoke/", async (c) => {
-    const form = await prelude(emu, c);
-    if (form instanceof Response) return form;
-    if (!form.token) return oauthFail(emu, c, 400, "invalid_request", "Missing token.");
-    const token = emu.state.accessTokens.get(form.token);
-    if (token) {
-      c.set("openId", token.openId);
-      revokeUser(emu, token.openId);
-    }
-    return c.json({});
   });
 
   return app;

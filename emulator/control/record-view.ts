@@ -1,5 +1,5 @@
 // The ledger view served by GET /__emu/record, optionally filtered to one open_id.
-import type { Emulator } from "./emulator.ts";
+import type { Emulator } from "../core/emulator.ts";
 
 export function recordView(emu: Emulator, openId?: string) {
   const { ledger } = emu.state;

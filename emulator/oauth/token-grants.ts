@@ -1,6 +1,6 @@
 // Issuing, rotating and revoking OAuth tokens (tiktok-api.md §1.3-1.6).
-import type { Emulator } from "./emulator.ts";
-import { randomToken } from "./ids.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { randomToken } from "../core/ids.ts";
 
 export interface TokenResponse {
   access_token: string;

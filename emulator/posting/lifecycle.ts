@@ -1,10 +1,10 @@
 // Publish status lifecycle (tiktok-api.md §3.10): processing timers, media checks, completion, moderation, webhooks.
-import type { Emulator } from "./emulator.ts";
-import { faultValue } from "./faults.ts";
-import { postIdDigits } from "./ids.ts";
-import type { MediaSniffer } from "./mp4.ts";
-import type { Publish } from "./state.ts";
-import { emitWebhook } from "./webhooks.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { faultValue } from "../core/faults.ts";
+import { postIdDigits } from "../core/ids.ts";
+import type { Publish } from "../core/types.ts";
+import type { MediaSniffer } from "../uploads/media-sniffer.ts";
+import { emitWebhook } from "../webhooks/emit.ts";
 
 export const publishType = (p: Publish) => (p.mode === "inbox" ? "INBOX_SHARE" : "DIRECT_PUBLISH");
 

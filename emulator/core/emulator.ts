@@ -1,9 +1,10 @@
 // The emulator core shared by every route: options, state, clock, RNG and user profiles.
-import { createRng, openIdFor, unionIdFor } from "./ids.ts";
+import { openIdFor, unionIdFor } from "./ids.ts";
 import { DEFAULT_OPTIONS, mergeOptions } from "./options.ts";
 import type { EmulatorOptions, OptionsPatch } from "./options.ts";
+import { createRng } from "./rng.ts";
 import { State } from "./state.ts";
-import type { CannotPost, User } from "./state.ts";
+import type { CannotPost, User } from "./types.ts";
 
 export interface UserPatch {
   nickname?: string;
@@ -76,20 +77,4 @@ export class Emulator {
   avatarUrl(user: User): string {
     return `https://p16-sign.tiktokcdn-us.com/emulator/${user.openId}.jpeg?x-expires=${Math.floor(this.now() / 1000) + 7200}`;
   }
-}
-
-export function publicUser(emu: Emulator, u: User) {
-  return {
-    open_id: u.openId,
-    union_id: u.unionId,
-    username: u.username,
-    nickname: u.nickname,
-    isPrivate: u.isPrivate,
-    commentDisabled: u.commentDisabled,
-    duetDisabled: u.duetDisabled,
-    stitchDisabled: u.stitchDisabled,
-    maxVideoPostDurationSec: u.maxVideoPostDurationSec,
-    cannotPost: u.cannotPost,
-    privacy_level_options: emu.privacyOptions(u),
-  };
 }

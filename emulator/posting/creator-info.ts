@@ -1,12 +1,12 @@
 // POST /v2/post/publish/creator_info/query/: creator profile, or a "cannot post" code with HTTP 200 (§3.1).
 import { Hono } from "hono";
-import { bearer, requireScope } from "./auth.ts";
+import type { Emulator } from "../core/emulator.ts";
+import { faultsMiddleware } from "../core/faults.ts";
+import { fail, ok } from "../core/http.ts";
+import type { EmuEnv } from "../core/http.ts";
+import { rateLimit } from "../core/rate-limit.ts";
+import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import { directPostBlock } from "./caps.ts";
-import type { Emulator } from "./emulator.ts";
-import { faultsMiddleware } from "./faults.ts";
-import { fail, ok } from "./http.ts";
-import type { EmuEnv } from "./http.ts";
-import { rateLimit } from "./rate-limit.ts";
 
 const BLOCK_MESSAGES: Record<string, string> = {
   spam_risk_too_many_posts: "The user has reached the daily post limit. Please try again later.",

@@ -3,20 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Emulator } from "./emulator.ts";
 import { fail } from "./http.ts";
 import type { EmuEnv } from "./http.ts";
-
-export interface FaultSet {
-  /** Probability 0..1 that an API call or chunk PUT answers 5xx (drawn from the seeded RNG). */
-  errorRate5xx?: number;
-  latencyMs?: number;
-  /** The next N data-endpoint calls answer 429 rate_limit_exceeded. */
-  force429?: number;
-  /** The next N chunk PUTs lose their connection mid-body; nothing is accepted. */
-  dropConnectionMidChunk?: number;
-  /** Publishes stay PROCESSING_* while set (a pull stays in its download, so it can be cancelled). */
-  neverComplete?: boolean;
-  /** Publishes finishing while set end FAILED with this fail_reason. */
-  failReason?: string | null;
-}
+import type { FaultSet } from "./types.ts";
 
 export const FAULT_KEYS = [
   "errorRate5xx",

@@ -1,4 +1,4 @@
-// Identifiers: crypto-random secrets, TikTok-shaped log ids and publish ids, stable open_ids, a seedable RNG.
+// Identifiers: crypto-random secrets, TikTok-shaped log ids and post ids, process-unique serials, stable open_ids.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 export const randomToken = (bytes = 24) => randomBytes(bytes).toString("base64url");
@@ -37,16 +37,4 @@ export function postIdDigits(safe: boolean): string {
   const n = randomBytes(8).readBigUInt64BE();
   if (safe) return (1_000_000_000_000_000n + (n % 8_000_000_000_000_000n)).toString();
   return (7_000_000_000_000_000_000n + (n % 1_000_000_000_000_000_000n)).toString();
-}
-
-/** mulberry32: deterministic RNG for fault injection and generated usernames. */
-export function createRng(seed: number | null): () => number {
-  let a = (seed ?? randomBytes(4).readUInt32BE()) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,7 +1,6 @@
-// In-memory state: users, OAuth grants, publishes with their upload tasks, and the ledger tests assert on.
+// The emulator's data model, types only: users, OAuth grants, publishes, upload tasks, the ledger, fault sets.
 import type { Hash } from "node:crypto";
-import type { FaultSet } from "./faults.ts";
-import type { MediaSniffer } from "./mp4.ts";
+import type { MediaSniffer } from "../uploads/media-sniffer.ts";
 
 export type CannotPost = "spam_risk_too_many_posts" | "spam_risk_user_banned_from_posting" | "reached_active_user_cap";
 
@@ -116,58 +115,16 @@ export interface Ledger {
   webhooks: Array<{ event: string; open_id: string; publish_id: string | null; at: number; attempts: number; status: number | null }>;
 }
 
-export function emptyLedger(): Ledger {
-  return { inits: [], rejectedInits: [], uploads: [], tokenRefreshes: [], calls: [], webhooks: [] };
-}
-
-export class State {
-  users = new Map<string, User>(); // by username
-  codes = new Map<string, AuthCode>();
-  accessTokens = new Map<string, AccessToken>();
-  refreshTokens = new Map<string, RefreshToken>();
-  /** Expiry of the first refresh token of a chain, carried across rotations. */
-  refreshChainExpiry = new Map<string, number>();
-  consents = new Map<string, ConsentSession>();
-  publishes = new Map<string, Publish>();
-  uploads = new Map<string, UploadTask>(); // by upload_id
-  rateWindows = new Map<string, number[]>();
-  globalFaults: FaultSet = {};
-  userFaults = new Map<string, FaultSet>();
-  ledger: Ledger = emptyLedger();
-  /** Webhook sends held back in reorder mode. */
-  webhookBuffer: Array<() => void> | null = null;
-  private timers = new Set<ReturnType<typeof setTimeout>>();
-
-  userByOpenId(openId: string): User | undefined {
-    for (const u of this.users.values()) if (u.openId === openId) return u;
-    return undefined;
-  }
-
-  /** setTimeout that /__emu/reset and close() cancel. */
-  schedule(fn: () => void, ms: number): void {
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      fn();
-    }, Math.max(0, ms));
-    this.timers.add(t);
-  }
-
-  clear(): void {
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
-    for (const p of this.publishes.values()) p.pull?.abort.abort();
-    this.users.clear();
-    this.codes.clear();
-    this.accessTokens.clear();
-    this.refreshTokens.clear();
-    this.refreshChainExpiry.clear();
-    this.consents.clear();
-    this.publishes.clear();
-    this.uploads.clear();
-    this.rateWindows.clear();
-    this.globalFaults = {};
-    this.userFaults.clear();
-    this.ledger = emptyLedger();
-    this.webhookBuffer = null;
-  }
+export interface FaultSet {
+  /** Probability 0..1 that an API call or chunk PUT answers 5xx (drawn from the seeded RNG). */
+  errorRate5xx?: number;
+  latencyMs?: number;
+  /** The next N data-endpoint calls answer 429 rate_limit_exceeded. */
+  force429?: number;
+  /** The next N chunk PUTs lose their connection mid-body; nothing is accepted. */
+  dropConnectionMidChunk?: number;
+  /** Publishes stay PROCESSING_* while set (a pull stays in its download, so it can be cancelled). */
+  neverComplete?: boolean;
+  /** Publishes finishing while set end FAILED with this fail_reason. */
+  failReason?: string | null;
 }

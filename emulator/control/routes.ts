@@ -1,0 +1,19 @@
+// Control API under /__emu/ for tests and scripts: reset, config, users, faults, the ledger, inbox posting.
+import { Hono } from "hono";
+import type { Emulator } from "../core/emulator.ts";
+import type { EmuEnv } from "../core/http.ts";
+import { configRoutes } from "./config-routes.ts";
+import { faultRoutes } from "./fault-routes.ts";
+import { inboxPostRoutes } from "./inbox-post.ts";
+import { recordRoutes } from "./record-routes.ts";
+import { userRoutes } from "./user-routes.ts";
+
+export function controlRoutes(emu: Emulator): Hono<EmuEnv> {
+  const app = new Hono<EmuEnv>();
+  app.route("/__emu", configRoutes(emu));
+  app.route("/__emu", userRoutes(emu));
+  app.route("/__emu", faultRoutes(emu));
+  app.route("/__emu", recordRoutes(emu));
+  app.route("/__emu", inboxPostRoutes(emu));
+  return app;
+}
