@@ -9,8 +9,9 @@ export default async function setup(project: TestProject) {
     port: 0,
     clientKey: TEST_SECRETS.TIKTOK_CLIENT_KEY,
     clientSecret: TEST_SECRETS.TIKTOK_CLIENT_SECRET,
-    processingDelayMs: 200,
-    moderationDelayMs: 200,
+    // TikTok's processing and moderation take no real time here: driven tests move the clocks themselves.
+    processingDelayMs: 0,
+    moderationDelayMs: 0,
     rateLimitWindowMs: 3000,
   });
   project.provide("emulatorUrl", emulator.url);

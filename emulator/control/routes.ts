@@ -1,7 +1,8 @@
-// Control API under /__emu/ for tests and scripts: reset, config, users, faults, the ledger, inbox posting.
+// Control API under /__emu/ for tests and scripts: reset, config, clock, users, faults, the ledger, inbox posting.
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator.ts";
 import type { EmuEnv } from "../core/http.ts";
+import { clockRoutes } from "./clock-routes.ts";
 import { configRoutes } from "./config-routes.ts";
 import { faultRoutes } from "./fault-routes.ts";
 import { inboxPostRoutes } from "./inbox-post.ts";
@@ -11,6 +12,7 @@ import { userRoutes } from "./user-routes.ts";
 export function controlRoutes(emu: Emulator): Hono<EmuEnv> {
   const app = new Hono<EmuEnv>();
   app.route("/__emu", configRoutes(emu));
+  app.route("/__emu", clockRoutes(emu));
   app.route("/__emu", userRoutes(emu));
   app.route("/__emu", faultRoutes(emu));
   app.route("/__emu", recordRoutes(emu));

@@ -23,7 +23,9 @@ export class Emulator {
   readonly state = new State();
   rng: () => number;
   /** Injectable clock (ms epoch); all expiry and window logic reads it. */
-  now: () => number = () => Date.now();
+  now: () => number = () => this.pinnedAt ?? Date.now();
+  /** Set by /__emu/clock: the emulator's time stands still there until moved or released. */
+  pinnedAt: number | null = null;
 
   constructor(options: OptionsPatch = {}) {
     this.options = mergeOptions(DEFAULT_OPTIONS, options);
@@ -33,6 +35,10 @@ export class Emulator {
   configure(patch: OptionsPatch): void {
     this.options = mergeOptions(this.options, patch);
     if (patch.seed !== undefined) this.rng = createRng(this.options.seed);
+  }
+
+  pinClock(at: number | null): void {
+    this.pinnedAt = at;
   }
 
   reset(): void {

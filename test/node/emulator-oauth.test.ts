@@ -137,3 +137,20 @@ describe("access tokens", () => {
     expect(res.body.error.code).toBe("scope_permission_missed");
   });
 });
+
+describe("pinned clock (/__emu/clock)", () => {
+  afterAll(() => control(base, "PUT", "/clock", { now: null }));
+
+  it("expires an access token when the pinned clock passes its lifetime, and returns to real time on null", async () => {
+    const start = Date.parse("2030-01-01T00:00:00Z");
+    expect((await control(base, "PUT", "/clock", { now: start })).body).toEqual({ now: start, pinned: true });
+    const { accessToken } = await connect(base, "time.traveller");
+    expect((await api(base, accessToken, "/v2/user/info/?fields=open_id")).body.error.code).toBe("ok");
+    await control(base, "PUT", "/clock", { now: start + 7200 * 1000 });
+    expect((await api(base, accessToken, "/v2/user/info/?fields=open_id")).body.error.code).toBe("access_token_invalid");
+    const released = await control<{ now: number; pinned: boolean }>(base, "PUT", "/clock", { now: null });
+    expect(released.body.pinned).toBe(false);
+    expect(Math.abs(released.body.now - Date.now())).toBeLessThan(5_000);
+    expect((await control(base, "PUT", "/clock", { now: "soon" })).status).toBe(400);
+  });
+});

@@ -6,14 +6,22 @@ import { syntheticMp4 } from "../fixtures/synthetic-mp4";
 export const ORIGIN = "http://localhost:8787";
 export const emulatorUrl = () => inject("emulatorUrl");
 
+export type Fetcher = (request: Request) => Promise<Response>;
+
 export class Client {
   cookie = "";
+  /** The Worker this client talks to: the deployed one on the system clock, or a test's own (world.ts). */
+  private readonly worker: Fetcher;
+
+  constructor(worker: Fetcher = (request) => exports.default.fetch(request)) {
+    this.worker = worker;
+  }
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookie) headers.set("cookie", this.cookie);
     if (!headers.has("origin")) headers.set("origin", ORIGIN);
-    const response = await exports.default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers, redirect: "manual" }));
+    const response = await this.worker(new Request(`${ORIGIN}${path}`, { ...init, headers, redirect: "manual" }));
     const setCookie = response.headers.get("set-cookie");
     if (setCookie) this.cookie = setCookie.split(";")[0]!;
     return response;
@@ -32,8 +40,8 @@ export class Client {
 let counter = 0;
 export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-export async function signedUpClient() {
-  const client = new Client();
+export async function signedUpClient(worker?: Fetcher) {
+  const client = new Client(worker);
   const { status } = await client.json("/api/auth/signup", { email: `${unique("u")}@example.com`, password: "correct horse battery" });
   if (status !== 201) throw new Error(`signup failed: ${status}`);
   return client;

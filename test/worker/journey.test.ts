@@ -13,7 +13,7 @@ async function tick() {
 }
 
 describe("scheduling a post end to end", () => {
-  it("publishes a scheduled video on TikTok exactly once, on its second, and shows the TikTok post id", async () => {
+  it("publishes a scheduled video on TikTok exactly once, on its second, and shows the TikTok post id (real time: queue, alarm and emulator as deployed)", async () => {
     const client = await signedUpClient();
     const { accountId, openId } = await connectAccount(client);
     const { videoId, bytes } = await uploadVideo(client);

@@ -16,7 +16,9 @@ export default defineConfig(async () => {
       root,
       include: ["test/worker/**/*.test.ts"],
       globalSetup: [path.join(root, "test/global-setup.ts")],
-      setupFiles: [path.join(root, "test/worker/apply-migrations.ts")],
+      setupFiles: [path.join(root, "test/worker/apply-migrations.ts"), path.join(root, "test/worker/release-clock.ts")],
+      // Driven tests pin the shared emulator's clock to their own time (world.ts): one file at a time.
+      fileParallelism: false,
       testTimeout: 60_000,
     },
   };
