@@ -1,7 +1,7 @@
 // The publish state machine of one job in the account Durable Object: its phases, the phases each may move
 // to, and what an interrupted step means. Steps (step-*.ts) return a StepResult; account-publisher.ts alone
 // applies it (job store, post transitions, timeline), so this file is the whole map of a publish.
-import type { JobChanges } from "./job-store";
+import type { JobChanges, Phase } from "./job";
 import type { RetryKind } from "./retry";
 
 export const PHASES = {
@@ -19,9 +19,9 @@ export const PHASES = {
   cancelling: { next: ["cancelling", "init", "polling"], interrupted: "retry" },
   /** Published; still looking for the public post id (moderation). */
   post_id: { next: ["post_id"], interrupted: "retry" },
-} as const satisfies Record<string, { next: readonly string[]; interrupted: "retry" | "unconfirm" }>;
+} as const satisfies Record<Phase, { next: readonly Phase[]; interrupted: "retry" | "unconfirm" }>;
 
-export type Phase = keyof typeof PHASES;
+export type { Phase };
 
 export const canMove = (from: Phase, to: Phase) => (PHASES[from].next as readonly Phase[]).includes(to);
 
