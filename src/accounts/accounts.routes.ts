@@ -4,6 +4,7 @@ import { requireSession } from "../auth/session";
 import { AppError, notFound } from "../shared/errors";
 import { errorResponses, json, router } from "../shared/http";
 import { TikTokError } from "../tiktok/errors";
+import { ACCOUNT_STATUSES } from "./account-status";
 import { accountView, findAccount, listAccounts } from "./accounts.repo";
 import { authorizeUrl, completeConnection, consumeState } from "./oauth.service";
 
@@ -14,7 +15,7 @@ const Account = z
     displayName: z.string(),
     username: z.string().nullable(),
     avatarUrl: z.string().nullable(),
-    status: z.enum(["active", "needs_reconnect", "disconnected"]),
+    status: z.enum(ACCOUNT_STATUSES),
     statusReason: z.string().nullable(),
     scopes: z.array(z.string()),
     connectedAt: z.string(),

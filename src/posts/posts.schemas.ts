@@ -1,8 +1,7 @@
 // The posts contract: zod schemas for requests and responses (also the OpenAPI description).
 import { z } from "@hono/zod-openapi";
-import { POST_MODES, POST_STATUSES } from "../db/schema";
-
-export const PRIVACY_LEVELS = ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY"] as const;
+import { POST_MODES, POST_STATUSES } from "./post-status";
+import { PRIVACY_LEVELS } from "./privacy-levels";
 
 function isTimeZone(zone: string) {
   try {

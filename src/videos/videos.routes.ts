@@ -4,7 +4,8 @@ import { requireSession } from "../auth/session";
 import { notFound } from "../shared/errors";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
 import { findVideo, listVideos, videoView } from "./videos.repo";
-import { completeVideo, createVideo, MAX_VIDEO_BYTES, putPart, VIDEO_TYPES } from "./videos.service";
+import { MAX_VIDEO_BYTES, VIDEO_STATUSES, VIDEO_TYPES } from "./video-rules";
+import { completeVideo, createVideo, putPart } from "./videos.service";
 import { serveVideo } from "./video-content";
 
 const Video = z
@@ -13,7 +14,7 @@ const Video = z
     filename: z.string(),
     size: z.number(),
     contentType: z.string(),
-    status: z.enum(["uploading", "ready", "failed"]),
+    status: z.enum(VIDEO_STATUSES),
     partSize: z.number(),
     partCount: z.number(),
     createdAt: z.string(),
