@@ -1,40 +1,12 @@
 // /api/accounts: connect TikTok accounts (OAuth), list them, read fresh creator info.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { requireSession } from "../auth/session";
 import { AppError, notFound } from "../shared/errors";
 import { errorResponses, json, router } from "../shared/http";
 import { TikTokError } from "../tiktok/errors";
 import { accountView, findAccount, listAccounts } from "./accounts.repo";
+import { AccountId, AccountListResponse, CreatorInfoResponse, OAuthCallbackQuery } from "./accounts.schemas";
 import { authorizeUrl, completeConnection, consumeState } from "./oauth.service";
-
-const Account = z
-  .object({
-    id: z.string(),
-    openId: z.string(),
-    displayName: z.string(),
-    username: z.string().nullable(),
-    avatarUrl: z.string().nullable(),
-    status: z.enum(["active", "needs_reconnect", "disconnected"]),
-    statusReason: z.string().nullable(),
-    scopes: z.array(z.string()),
-    connectedAt: z.string(),
-  })
-  .openapi("Account");
-
-const CreatorInfo = z
-  .object({
-    nickname: z.string(),
-    username: z.string(),
-    avatarUrl: z.string().nullable(),
-    privacyLevelOptions: z.array(z.string()),
-    commentDisabled: z.boolean(),
-    duetDisabled: z.boolean(),
-    stitchDisabled: z.boolean(),
-    maxVideoPostDurationSec: z.number(),
-    canPost: z.boolean(),
-    cannotPostReason: z.string().nullable(),
-  })
-  .openapi("CreatorInfo");
 
 const connectRoute = createRoute({
   method: "get",
@@ -49,15 +21,7 @@ const callbackRoute = createRoute({
   path: "/accounts/tiktok/callback",
   tags: ["accounts"],
   middleware: [requireSession] as const,
-  request: {
-    query: z.object({
-      code: z.string().optional(),
-      state: z.string().optional(),
-      scopes: z.string().optional(),
-      error: z.string().optional(),
-      error_description: z.string().optional(),
-    }),
-  },
+  request: { query: OAuthCallbackQuery },
   responses: { 302: { description: "Back to the app with ?connected= or ?connect_error=" } },
 });
 
@@ -66,7 +30,7 @@ const listRoute = createRoute({
   path: "/accounts",
   tags: ["accounts"],
   middleware: [requireSession] as const,
-  responses: { 200: json(z.object({ accounts: z.array(Account) })), ...errorResponses },
+  responses: { 200: json(AccountListResponse), ...errorResponses },
 });
 
 const creatorInfoRoute = createRoute({
@@ -74,8 +38,8 @@ const creatorInfoRoute = createRoute({
   path: "/accounts/{id}/creator-info",
   tags: ["accounts"],
   middleware: [requireSession] as const,
-  request: { params: z.object({ id: z.string() }) },
-  responses: { 200: json(z.object({ creatorInfo: CreatorInfo })), ...errorResponses },
+  request: { params: AccountId },
+  responses: { 200: json(CreatorInfoResponse), ...errorResponses },
 });
 
 export const accountRoutes = router()

@@ -1,22 +1,9 @@
 // /api/auth/* and /api/me: sign up, sign in, sign out, who am I.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
+import { Credentials, Identity } from "./auth.schemas";
 import { identityOf, logIn, signUp } from "./auth.service";
 import { endSession, requireSession, startSession } from "./session";
-
-const Credentials = z
-  .object({
-    email: z.email().max(254).transform((e) => e.toLowerCase()),
-    password: z.string().min(8, "Use at least 8 characters").max(200),
-  })
-  .openapi("Credentials");
-
-const Identity = z
-  .object({
-    user: z.object({ id: z.string(), email: z.string() }),
-    workspace: z.object({ id: z.string(), name: z.string() }),
-  })
-  .openapi("Identity");
 
 const signupRoute = createRoute({
   method: "post",

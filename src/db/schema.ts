@@ -1,6 +1,8 @@
 // Drizzle table definitions mirroring migrations/*.sql (the SQL files are the source of truth).
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { ACCOUNT_STATUSES } from "../accounts/account-status";
 import { POST_MODES, POST_STATUSES } from "../posts/post-status";
+import { VIDEO_STATUSES } from "../videos/video-rules";
 
 const ms = (name: string) => integer(name);
 const flag = (name: string) => integer(name, { mode: "boolean" }).notNull().default(false);
@@ -44,9 +46,6 @@ export const oauthStates = sqliteTable("oauth_states", {
   expiresAt: ms("expires_at").notNull(),
 });
 
-export const ACCOUNT_STATUSES = ["active", "needs_reconnect", "disconnected"] as const;
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
-
 export const tiktokAccounts = sqliteTable("tiktok_accounts", {
   id: text("id").primaryKey(),
   workspaceId: text("workspace_id").notNull(),
@@ -65,8 +64,6 @@ export const tiktokAccounts = sqliteTable("tiktok_accounts", {
   connectedAt: ms("connected_at").notNull(),
   updatedAt: ms("updated_at").notNull(),
 });
-
-export const VIDEO_STATUSES = ["uploading", "ready", "failed"] as const;
 
 export const videos = sqliteTable("videos", {
   id: text("id").primaryKey(),

@@ -1,24 +1,13 @@
 // /api/health: is the scheduler alive, and is anything late?
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { schedulerFigures } from "../scheduler/scheduler.repo";
 import { iso, json, router } from "../shared/http";
+import { Health } from "./health.schemas";
 
 /** A cron tick older than this means the scheduler is not running. */
 export const TICK_OVERDUE_MS = 3 * 60 * 1000;
 /** A post still waiting this long after its time is overdue. */
 const OVERDUE_AFTER_MS = 60 * 1000;
-
-export const Health = z
-  .object({
-    ok: z.boolean(),
-    lastTickAt: z.string().nullable(),
-    tickOverdue: z.boolean(),
-    postsDueNextHour: z.number(),
-    queueBacklog: z.number(),
-    overduePosts: z.number(),
-    problems: z.array(z.string()),
-  })
-  .openapi("Health");
 
 const healthRoute = createRoute({
   method: "get",

@@ -1,18 +1,15 @@
 // /api/posts: schedule, list, read (with timeline), edit and cancel posts.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { requireSession } from "../auth/session";
 import { notFound } from "../shared/errors";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
 import { findAccount } from "../accounts/accounts.repo";
 import { postView } from "./post-view";
 import { findPost, listEvents, listPosts } from "./posts.repo";
-import { NewPost, Post, PostEventSchema, PostPatch } from "./posts.schemas";
+import { NewPost, PostDetailResponse, PostId, PostListResponse, PostPatch, PostResponse, PostWithWarnings } from "./posts.schemas";
 import { cancelPost, createPost, type PostsDeps, updatePost } from "./posts.service";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-
-const PostId = z.object({ id: z.string() });
-const PostWithWarnings = z.object({ post: Post, warnings: z.array(z.string()) });
 
 const createPostRoute = createRoute({
   method: "post",
@@ -27,7 +24,7 @@ const listRoute = createRoute({
   path: "/posts",
   tags: ["posts"],
   middleware: [requireSession] as const,
-  responses: { 200: json(z.object({ posts: z.array(Post) })), ...errorResponses },
+  responses: { 200: json(PostListResponse), ...errorResponses },
 });
 const getRoute = createRoute({
   method: "get",
@@ -35,7 +32,7 @@ const getRoute = createRoute({
   tags: ["posts"],
   middleware: [requireSession] as const,
   request: { params: PostId },
-  responses: { 200: json(z.object({ post: Post, events: z.array(PostEventSchema) })), ...errorResponses },
+  responses: { 200: json(PostDetailResponse), ...errorResponses },
 });
 const patchRoute = createRoute({
   method: "patch",
@@ -51,7 +48,7 @@ const cancelRoute = createRoute({
   tags: ["posts"],
   middleware: [requireSession] as const,
   request: { params: PostId },
-  responses: { 200: json(z.object({ post: Post }), "Cancelled"), ...errorResponses },
+  responses: { 200: json(PostResponse, "Cancelled"), ...errorResponses },
 });
 
 const deps = (c: Context<AppEnv>): PostsDeps => ({ db: c.var.db, queue: c.env.PUBLISH_QUEUE });

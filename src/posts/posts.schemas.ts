@@ -1,8 +1,8 @@
-// The posts contract: zod schemas for requests and responses (also the OpenAPI description).
+// The posts contract: zod schemas for requests and responses (also the OpenAPI description). Pure: the web app
+// imports these types too.
 import { z } from "@hono/zod-openapi";
-import { POST_MODES, POST_STATUSES } from "../db/schema";
-
-export const PRIVACY_LEVELS = ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY"] as const;
+import { POST_MODES, POST_STATUSES } from "./post-status";
+import { PRIVACY_LEVELS } from "./privacy-levels";
 
 function isTimeZone(zone: string) {
   try {
@@ -103,3 +103,10 @@ export const PostEventSchema = z
     data: z.unknown(),
   })
   .openapi("PostEvent");
+
+export const PostId = z.object({ id: z.string() });
+
+export const PostResponse = z.object({ post: Post });
+export const PostWithWarnings = z.object({ post: Post, warnings: z.array(z.string()) });
+export const PostListResponse = z.object({ posts: z.array(Post) });
+export const PostDetailResponse = z.object({ post: Post, events: z.array(PostEventSchema) });

@@ -1,21 +1,13 @@
 // Creator info for the composer, in the shape the API serves (audit rule: fresh every time the form is shown,
 // tiktok-api.md §8.1), with "cannot post now" and reconnect problems explained instead of thrown.
+import type { z } from "@hono/zod-openapi";
+import type { CreatorInfo as CreatorInfoSchema } from "../accounts/accounts.schemas";
 import type { CreatorInfo } from "../tiktok/client";
 import { explain, TikTokError } from "../tiktok/errors";
 import { ReconnectRequired } from "./token-manager";
 
-export type CreatorInfoView = {
-  nickname: string;
-  username: string;
-  avatarUrl: string | null;
-  privacyLevelOptions: string[];
-  commentDisabled: boolean;
-  duetDisabled: boolean;
-  stitchDisabled: boolean;
-  maxVideoPostDurationSec: number;
-  canPost: boolean;
-  cannotPostReason: string | null;
-};
+/** Exactly the API's CreatorInfo schema: the Durable Object returns what GET /accounts/{id}/creator-info serves. */
+export type CreatorInfoView = z.infer<typeof CreatorInfoSchema>;
 
 const BLANK = {
   nickname: "",

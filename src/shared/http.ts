@@ -1,6 +1,7 @@
-// Router factory with the shared zod failure hook, and schemas reused across features.
+// Router factory with the shared zod failure hook, and the response helpers reused across features.
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
+import { ErrorSchema } from "./error.schemas";
 import { errorBody } from "./errors";
 
 export function router() {
@@ -13,12 +14,6 @@ export function router() {
     },
   });
 }
-
-export const ErrorSchema = z
-  .object({
-    error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
-  })
-  .openapi("Error");
 
 export const errorResponses = {
   400: { description: "Invalid request", content: { "application/json": { schema: ErrorSchema } } },

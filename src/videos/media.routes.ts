@@ -1,17 +1,18 @@
 // GET /api/media/:id?exp&sig — the video bytes for TikTok's PULL_FROM_URL: signed, short-lived,
 // Range supported, never a redirect (TikTok fails any 3xx).
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { AppError } from "../shared/errors";
 import { errorResponses, router } from "../shared/http";
 import { verifyMediaSignature } from "./media-url";
 import { serveVideo } from "./video-content";
 import { findVideoById } from "./videos.repo";
+import { MediaQuery, VideoId } from "./videos.schemas";
 
 const mediaRoute = createRoute({
   method: "get",
   path: "/media/{id}",
   tags: ["media"],
-  request: { params: z.object({ id: z.string() }), query: z.object({ exp: z.string(), sig: z.string() }) },
+  request: { params: VideoId, query: MediaQuery },
   responses: { 200: { description: "Video bytes" }, 206: { description: "Partial content" }, 403: errorResponses[401], 404: errorResponses[404] },
 });
 

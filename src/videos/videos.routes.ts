@@ -1,34 +1,12 @@
 // /api/videos: resumable uploads (create → parts → complete), listing, and ranged playback.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { requireSession } from "../auth/session";
 import { notFound } from "../shared/errors";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
 import { findVideo, listVideos, videoView } from "./videos.repo";
-import { completeVideo, createVideo, MAX_VIDEO_BYTES, putPart, VIDEO_TYPES } from "./videos.service";
+import { NewVideo, PartBytes, PartParams, PartResponse, VideoId, VideoListResponse, VideoResponse } from "./videos.schemas";
+import { completeVideo, createVideo, putPart } from "./videos.service";
 import { serveVideo } from "./video-content";
-
-const Video = z
-  .object({
-    id: z.string(),
-    filename: z.string(),
-    size: z.number(),
-    contentType: z.string(),
-    status: z.enum(["uploading", "ready", "failed"]),
-    partSize: z.number(),
-    partCount: z.number(),
-    createdAt: z.string(),
-  })
-  .openapi("Video");
-
-const NewVideo = z
-  .object({
-    filename: z.string().trim().min(1).max(255),
-    size: z.number().int().positive().max(MAX_VIDEO_BYTES, "Videos can be at most 4 GB"),
-    contentType: z.enum(VIDEO_TYPES, { message: "Upload an MP4, MOV or WebM video" }),
-  })
-  .openapi("NewVideo");
-
-const VideoId = z.object({ id: z.string() });
 
 const createVideoRoute = createRoute({
   method: "post",
@@ -36,7 +14,7 @@ const createVideoRoute = createRoute({
   tags: ["videos"],
   middleware: [requireSession] as const,
   request: { body: jsonBody(NewVideo) },
-  responses: { 201: json(z.object({ video: Video }), "Upload started"), ...errorResponses },
+  responses: { 201: json(VideoResponse, "Upload started"), ...errorResponses },
 });
 
 const putPartRoute = createRoute({
@@ -45,13 +23,10 @@ const putPartRoute = createRoute({
   tags: ["videos"],
   middleware: [requireSession] as const,
   request: {
-    params: z.object({ id: z.string(), n: z.coerce.number().int().min(1).max(10_000) }),
-    body: { content: { "application/octet-stream": { schema: z.any().openapi({ type: "string", format: "binary" }) } } },
+    params: PartParams,
+    body: { content: { "application/octet-stream": { schema: PartBytes } } },
   },
-  responses: {
-    200: json(z.object({ part: z.object({ partNumber: z.number(), etag: z.string(), size: z.number() }) })),
-    ...errorResponses,
-  },
+  responses: { 200: json(PartResponse), ...errorResponses },
 });
 
 const completeRoute = createRoute({
@@ -61,7 +36,7 @@ const completeRoute = createRoute({
   middleware: [requireSession] as const,
   request: { params: VideoId },
   responses: {
-    200: json(z.object({ video: Video })),
+    200: json(VideoResponse),
     422: { description: "The file is not an MP4, MOV or WebM video", content: errorResponses[400].content },
     ...errorResponses,
   },
@@ -72,7 +47,7 @@ const listRoute = createRoute({
   path: "/videos",
   tags: ["videos"],
   middleware: [requireSession] as const,
-  responses: { 200: json(z.object({ videos: z.array(Video) })), ...errorResponses },
+  responses: { 200: json(VideoListResponse), ...errorResponses },
 });
 
 const contentRoute = createRoute({

@@ -7,8 +7,6 @@ import { closeUpload, findVideo, insertVideo, listParts, savePart, type VideoRow
 // R2 parts must be equal-sized (≥ 5 MiB) except the last; 32 MiB keeps each request far below
 // Cloudflare's 100 MB request-body limit and a 4 GB video at 128 parts.
 export const PART_SIZE = 32 * 1024 * 1024;
-export const MAX_VIDEO_BYTES = 4 * 1024 ** 3;
-export const VIDEO_TYPES = ["video/mp4", "video/quicktime", "video/webm"] as const;
 
 export function expectedPartSize(video: Pick<VideoRow, "size" | "partSize" | "partCount">, partNumber: number) {
   return partNumber < video.partCount ? video.partSize : video.size - video.partSize * (video.partCount - 1);

@@ -2,7 +2,8 @@
 // ranged playback limited to the owner's workspace.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { MAX_VIDEO_BYTES, PART_SIZE } from "../../src/videos/videos.service";
+import { MAX_VIDEO_BYTES } from "../../src/videos/video-rules";
+import { PART_SIZE } from "../../src/videos/videos.service";
 import { syntheticMp4 } from "../fixtures/synthetic-mp4";
 import { Client, rows, signedUpClient, uploadVideo } from "./helpers";
 

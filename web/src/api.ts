@@ -1,120 +1,38 @@
 // Typed client for Postflare's JSON API (/api). Every failure surfaces as one ApiError.
+// The types are the server's own zod schemas (src/*/*.schemas.ts), imported as types only, so they cannot drift from
+// what the routes validate and serve, and nothing of zod reaches the bundle.
+import type { z } from "zod";
+import type * as accounts from "../../src/accounts/accounts.schemas.ts";
+import type * as auth from "../../src/auth/auth.schemas.ts";
+import type * as health from "../../src/health/health.schemas.ts";
+import type * as posts from "../../src/posts/posts.schemas.ts";
+import type * as videos from "../../src/videos/videos.schemas.ts";
 
-export type AccountStatus = "active" | "needs_reconnect" | "disconnected";
-export type PostMode = "direct" | "inbox";
-export type PostStatus =
-  | "scheduled"
-  | "queued"
-  | "publishing"
-  | "published"
-  | "sent_to_inbox"
-  | "failed"
-  | "cancelled"
-  | "missed"
-  | "unconfirmed";
+export type Session = z.infer<typeof auth.Identity>;
+export type User = Session["user"];
+export type Workspace = Session["workspace"];
+type Credentials = z.input<typeof auth.Credentials>;
 
-export interface User { id: string; email: string }
-export interface Workspace { id: string; name: string }
-export interface Session { user: User; workspace: Workspace }
+export type Account = z.infer<typeof accounts.Account>;
+export type AccountStatus = Account["status"];
+export type CreatorInfo = z.infer<typeof accounts.CreatorInfo>;
 
-export interface Account {
-  id: string;
-  openId: string;
-  displayName: string;
-  username: string | null;
-  avatarUrl: string | null;
-  status: AccountStatus;
-  scopes: string[];
-  connectedAt: string;
-}
+export type Video = z.infer<typeof videos.Video>;
+export type NewVideo = z.input<typeof videos.NewVideo>;
+export type UploadedPart = z.infer<typeof videos.UploadedPart>;
 
-export interface CreatorInfo {
-  nickname: string;
-  username: string;
-  avatarUrl: string;
-  privacyLevelOptions: string[];
-  commentDisabled: boolean;
-  duetDisabled: boolean;
-  stitchDisabled: boolean;
-  maxVideoPostDurationSec: number;
-  canPost: boolean;
-  cannotPostReason: string | null;
-}
-
-export interface Video {
-  id: string;
-  filename: string;
-  size: number;
-  contentType: string;
-  status: "uploading" | "ready" | "failed";
-  partSize: number;
-  partCount: number;
-  createdAt: string;
-}
-
-export interface UploadedPart { partNumber: number; etag: string; size: number }
-
-export interface PostTiming {
-  scheduledAt: string;
-  initAt: string | null;
-  uploadedAt: string | null;
-  completedAt: string | null;
-  startLatenessMs: number | null;
-  liveLatenessMs: number | null;
-}
-
-export interface PostInput {
-  accountId: string;
-  videoId: string;
-  caption: string;
-  /** Omitted (null) in inbox mode: TikTok's inbox init takes no post settings (tiktok-api.md §9.8). */
-  privacyLevel: string | null;
-  scheduledAt: string;
-  timezone: string;
-  mode: PostMode;
-  disableComment: boolean;
-  disableDuet: boolean;
-  disableStitch: boolean;
-  brandContent: boolean;
-  brandOrganic: boolean;
-}
-
+export type Post = z.infer<typeof posts.Post>;
+export type PostStatus = Post["status"];
+export type PostMode = Post["mode"];
+export type PostTiming = Post["timing"];
+export type PostEvent = z.infer<typeof posts.PostEventSchema>;
+/** What POST /api/posts accepts (z.input: fields the server defaults may be left out). */
+export type PostInput = z.input<typeof posts.NewPost>;
 /** What PATCH /api/posts/:id accepts: any subset. An edit puts the post back to `scheduled` and bumps its version. */
-export type PostPatch = Partial<Omit<PostInput, "accountId"> & { isAigc: boolean; latePolicyMinutes: number }>;
+export type PostPatch = z.input<typeof posts.PostPatch>;
+export type PrivacyLevel = NonNullable<PostInput["privacyLevel"]>;
 
-export interface Post extends PostInput {
-  id: string;
-  isAigc: boolean;
-  status: PostStatus;
-  publishId: string | null;
-  tiktokPostId: string | null;
-  tiktokUrl: string | null;
-  lastError: { code: string; message: string } | null;
-  warning: string | null;
-  latePolicyMinutes: number;
-  timing: PostTiming;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface PostEvent {
-  id: string;
-  at: string;
-  type: string;
-  message: string;
-  logId: string | null;
-  data: unknown;
-}
-
-export interface Health {
-  ok: boolean;
-  lastTickAt: string | null;
-  tickOverdue: boolean;
-  postsDueNextHour: number;
-  queueBacklog: number;
-  overduePosts: number;
-}
+export type Health = z.infer<typeof health.Health>;
 
 /** Any non-2xx answer (or a network failure, status 0) from the API. */
 export class ApiError extends Error {
@@ -189,27 +107,29 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 const enc = encodeURIComponent;
 
 export const api = {
-  signup: (email: string, password: string) => request<Session>("POST", "/api/auth/signup", { email, password }),
-  login: (email: string, password: string) => request<Session>("POST", "/api/auth/login", { email, password }),
+  signup: (email: string, password: string) =>
+    request<Session>("POST", "/api/auth/signup", { email, password } satisfies Credentials),
+  login: (email: string, password: string) =>
+    request<Session>("POST", "/api/auth/login", { email, password } satisfies Credentials),
   logout: () => request<void>("POST", "/api/auth/logout", {}),
   me: () => request<Session>("GET", "/api/me"),
 
-  accounts: () => request<{ accounts: Account[] }>("GET", "/api/accounts"),
+  accounts: () => request<z.infer<typeof accounts.AccountListResponse>>("GET", "/api/accounts"),
   creatorInfo: (accountId: string) =>
-    request<{ creatorInfo: CreatorInfo }>("GET", `/api/accounts/${enc(accountId)}/creator-info`),
+    request<z.infer<typeof accounts.CreatorInfoResponse>>("GET", `/api/accounts/${enc(accountId)}/creator-info`),
 
-  createVideo: (input: { filename: string; size: number; contentType: string }) =>
-    request<{ video: Video }>("POST", "/api/videos", input),
-  completeVideo: (videoId: string) => request<{ video: Video }>("POST", `/api/videos/${enc(videoId)}/complete`, {}),
+  createVideo: (input: NewVideo) => request<z.infer<typeof videos.VideoResponse>>("POST", "/api/videos", input),
+  completeVideo: (videoId: string) =>
+    request<z.infer<typeof videos.VideoResponse>>("POST", `/api/videos/${enc(videoId)}/complete`, {}),
   videoPartUrl: (videoId: string, partNumber: number) => `/api/videos/${enc(videoId)}/parts/${partNumber}`,
   videoContentUrl: (videoId: string) => `/api/videos/${enc(videoId)}/content`,
 
-  posts: () => request<{ posts: Post[] }>("GET", "/api/posts"),
-  post: (postId: string) => request<{ post: Post; events: PostEvent[] }>("GET", `/api/posts/${enc(postId)}`),
-  createPost: (input: PostInput) => request<{ post: Post; warnings: string[] }>("POST", "/api/posts", input),
+  posts: () => request<z.infer<typeof posts.PostListResponse>>("GET", "/api/posts"),
+  post: (postId: string) => request<z.infer<typeof posts.PostDetailResponse>>("GET", `/api/posts/${enc(postId)}`),
+  createPost: (input: PostInput) => request<z.infer<typeof posts.PostWithWarnings>>("POST", "/api/posts", input),
   updatePost: (postId: string, patch: PostPatch) =>
-    request<{ post: Post; warnings: string[] }>("PATCH", `/api/posts/${enc(postId)}`, patch),
-  cancelPost: (postId: string) => request<{ post: Post }>("DELETE", `/api/posts/${enc(postId)}`),
+    request<z.infer<typeof posts.PostWithWarnings>>("PATCH", `/api/posts/${enc(postId)}`, patch),
+  cancelPost: (postId: string) => request<z.infer<typeof posts.PostResponse>>("DELETE", `/api/posts/${enc(postId)}`),
 
   health: () => request<Health>("GET", "/api/health"),
 };

@@ -23,6 +23,7 @@ export function HealthStrip() {
   if (!health) {
     return <div class="health-strip muted">{error ? `Scheduler status unavailable: ${error}` : "Checking scheduler…"}</div>;
   }
+  const summary = health.ok ? "Scheduler healthy" : health.problems.join("; ");
   const lastTick = health.lastTickAt
     ? `last tick ${formatRelative(health.lastTickAt)}`
     : "no tick recorded yet";
@@ -36,7 +37,7 @@ export function HealthStrip() {
         </div>
       )}
       <div class={`health-strip ${health.ok ? "health-ok" : "health-bad"}`} aria-live="polite">
-        <span class="health-dot" aria-hidden="true" />
+        <span class="health-dot" role="img" aria-label={summary} title={summary} />
         <span title={health.lastTickAt ?? undefined}>Scheduler: {lastTick}</span>
         <span>{health.postsDueNextHour} due in the next hour</span>
         <span>{health.queueBacklog} in queue</span>

@@ -1,5 +1,5 @@
 // What the composer's form holds, and the rules (tiktok-api.md §8) that decide whether "Schedule post" is allowed.
-import type { CreatorInfo, PostInput, PostMode } from "../api.ts";
+import type { CreatorInfo, PostInput, PostMode, PrivacyLevel } from "../api.ts";
 import type { VideoUploadState } from "./use-video-upload.ts";
 
 export const CAPTION_MAX = 2200;
@@ -11,7 +11,7 @@ export interface ComposerForm {
   caption: string;
   mode: PostMode;
   /** "" until the user picks one: TikTok requires no default selection (§8.2b). */
-  privacyLevel: string;
+  privacyLevel: PrivacyLevel | "";
   allowComment: boolean;
   allowDuet: boolean;
   allowStitch: boolean;
@@ -58,7 +58,7 @@ export function toPostInput(form: ComposerForm, creator: CreatorInfo, videoId: s
     accountId: form.accountId,
     videoId,
     caption: form.caption,
-    privacyLevel: direct ? form.privacyLevel : null,
+    privacyLevel: direct ? form.privacyLevel || null : null,
     scheduledAt: new Date(scheduledAtMs).toISOString(),
     timezone: form.timeZone,
     mode: form.mode,

@@ -1,5 +1,6 @@
 // Human labels and formatting shared by the pages.
-import type { AccountStatus, PostStatus } from "../api.ts";
+import { CANCELLABLE_STATUSES, EDITABLE_STATUSES, FINAL_STATUSES } from "../../../src/posts/post-status.ts";
+import type { AccountStatus, PostStatus, PrivacyLevel } from "../api.ts";
 
 /** TikTok privacy levels in the words TikTok's own app uses (tiktok-api.md §3.1). Unknown values show as-is. */
 export const PRIVACY_LABELS: Record<string, string> = {
@@ -7,7 +8,7 @@ export const PRIVACY_LABELS: Record<string, string> = {
   MUTUAL_FOLLOW_FRIENDS: "Friends",
   FOLLOWER_OF_CREATOR: "Followers",
   SELF_ONLY: "Only me",
-};
+} satisfies Record<PrivacyLevel, string>;
 
 export const privacyLabel = (level: string | null): string => (level ? (PRIVACY_LABELS[level] ?? level) : "—");
 
@@ -29,11 +30,13 @@ export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
   disconnected: "Disconnected",
 };
 
-/** Mirrors the API: DELETE works on these (src/posts/posts.repo.ts CANCELLABLE_STATUSES). */
-export const CANCELLABLE: readonly PostStatus[] = ["scheduled", "queued", "missed"];
-/** Mirrors the API: PATCH works on these (EDITABLE_STATUSES); anything else answers 409 post_not_editable. */
-export const EDITABLE: readonly PostStatus[] = ["scheduled", "queued", "missed", "failed", "unconfirmed"];
-export const TERMINAL: readonly PostStatus[] = ["published", "sent_to_inbox", "failed", "cancelled", "missed", "unconfirmed"];
+// The API's own lists (src/posts/post-status.ts), typed PostStatus[] so `.includes(post.status)` takes any status.
+/** DELETE works on these. */
+export const CANCELLABLE: readonly PostStatus[] = CANCELLABLE_STATUSES;
+/** PATCH works on these; anything else answers 409 post_not_editable. */
+export const EDITABLE: readonly PostStatus[] = EDITABLE_STATUSES;
+/** Nothing more happens to these on their own. */
+export const TERMINAL: readonly PostStatus[] = FINAL_STATUSES;
 
 /** e.g. "Mar 8, 2026, 3:30:00 PM" in the given zone; falls back to UTC (labelled) if the zone is unknown here. */
 export function formatInZone(iso: string | null, timeZone: string): string {

@@ -1,4 +1,5 @@
 // Uploads a local video file through the API's multipart protocol: create → PUT each part → complete.
+import { VIDEO_TYPES, type VideoType } from "../../../src/videos/video-rules.ts";
 import { api, ApiError, toApiError, type Video } from "../api.ts";
 
 /** Each part is retried this many times after its first failure (network errors, 408, 429 and 5xx only). */
@@ -12,7 +13,7 @@ export interface UploadOptions {
 }
 
 export async function uploadVideo(file: File, { onProgress, signal }: UploadOptions): Promise<Video> {
-  const contentType = file.type || guessContentType(file.name);
+  const contentType = contentTypeOf(file);
   const { video } = await api.createVideo({ filename: file.name, size: file.size, contentType });
   if (signal.aborted) throw new ApiError(0, "aborted", "Upload cancelled.");
   let doneBytes = 0;
@@ -101,7 +102,15 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function guessContentType(filename: string): string {
+/** The file's type as the API takes it; any other declared type is refused here, before a byte is sent. */
+function contentTypeOf(file: File): VideoType {
+  if (!file.type) return guessContentType(file.name);
+  const known = VIDEO_TYPES.find((type) => type === file.type);
+  if (!known) throw new Error("Upload an MP4, MOV or WebM video.");
+  return known;
+}
+
+function guessContentType(filename: string): VideoType {
   const ext = filename.toLowerCase().split(".").pop();
   if (ext === "mov") return "video/quicktime";
   if (ext === "webm") return "video/webm";

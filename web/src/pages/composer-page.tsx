@@ -118,7 +118,7 @@ export function ComposerPage() {
             >
               <option value="" disabled>{accounts ? "Select an account" : "Loading accounts…"}</option>
               {accounts?.map((a) => (
-                <option key={a.id} value={a.id} disabled={a.status !== "active"}>
+                <option key={a.id} value={a.id} disabled={a.status !== "active"} title={a.statusReason ?? undefined}>
                   {a.displayName}
                   {a.username ? ` (@${a.username})` : ""}
                   {a.status !== "active" ? " — needs reconnect" : ""}

@@ -52,6 +52,9 @@ function AccountItem({ account }: { account: Account }) {
         <strong>{account.displayName}</strong>
         <span class="muted">{account.username ? `@${account.username}` : "username not shared"}</span>
         <small class="muted">Connected {formatInZone(account.connectedAt, browserTimeZone())}</small>
+        {account.status !== "active" && account.statusReason && (
+          <small class="text-warning" data-testid="account-status-reason">{account.statusReason}</small>
+        )}
       </div>
       <span class={`badge account-${account.status}`}>{ACCOUNT_STATUS_LABELS[account.status] ?? account.status}</span>
       <div class="account-actions">

@@ -18,7 +18,7 @@ export function CreatorCard({ creator }: { creator: CreatorInfoState }) {
   return (
     <>
       <div class="creator-card" data-testid="creator-info">
-        <Avatar url={info.avatarUrl || null} name={info.nickname} size={44} />
+        <Avatar url={info.avatarUrl} name={info.nickname} size={44} />
         <div>
           <span class="muted small block">Posting as</span>
           <strong data-testid="creator-nickname">{info.nickname}</strong>

@@ -1,5 +1,5 @@
 // Direct-post settings (tiktok-api.md §8.2): privacy with no default, interaction boxes unchecked and greyed when disabled.
-import type { CreatorInfo } from "../../api.ts";
+import type { CreatorInfo, PrivacyLevel } from "../../api.ts";
 import type { ComposerForm } from "../../lib/composer-rules.ts";
 import { PrivacyOptions } from "../privacy-options.tsx";
 import { FieldIssues } from "./field-issues.tsx";
@@ -25,7 +25,8 @@ export function SettingsFields({ form, creator, issues, onChange }: Props) {
           required
           data-testid="privacy-level"
           disabled={!creator}
-          onChange={(e) => onChange({ privacyLevel: e.currentTarget.value })}
+          // The <option>s are the creator's levels; one the API does not know is refused there (400).
+          onChange={(e) => onChange({ privacyLevel: e.currentTarget.value as PrivacyLevel })}
         >
           <option value="" disabled>Select who can view</option>
           <PrivacyOptions options={options} branded={branded} />

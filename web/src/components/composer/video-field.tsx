@@ -1,4 +1,5 @@
 // Video picker: local preview of the exact file (tiktok-api.md §8.5a), duration check, upload progress.
+import { VIDEO_TYPES } from "../../../../src/videos/video-rules.ts";
 import type { VideoUploadState } from "../../lib/use-video-upload.ts";
 import { formatBytes } from "../../lib/format.ts";
 
@@ -17,7 +18,7 @@ export function VideoField({ state, maxDurationSec, onSelect, onDuration, onRetr
       <legend>Video</legend>
       <input
         type="file"
-        accept="video/mp4,video/quicktime,video/webm,video/*"
+        accept={[...VIDEO_TYPES, "video/*"].join(",")}
         data-testid="video-file"
         onChange={(e) => onSelect(e.currentTarget.files?.[0] ?? null)}
       />

@@ -2,7 +2,7 @@
 // missed, failed or could not be confirmed. Every decision is a PATCH (the post goes back to `scheduled`) or a cancel.
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
-import type { Post, PostPatch } from "../../api.ts";
+import type { Post, PostPatch, PrivacyLevel } from "../../api.ts";
 import { CAPTION_MAX } from "../../lib/composer-rules.ts";
 import { EDITABLE } from "../../lib/format.ts";
 import { useCreatorInfo } from "../../lib/use-creator-info.ts";
@@ -47,7 +47,7 @@ export function PostActions({ post, compact = false, onChange, onReload }: Props
 /** scheduled / queued: change the time or the caption (and, after a pre-flight warning, who can view it). */
 function UpcomingActions({ post, compact, edit, cancel }: { post: Post; compact: boolean; edit: PostEdit; cancel: ComponentChildren }) {
   const [open, setOpen] = useState<Open>(null);
-  const [privacy, setPrivacy] = useState("");
+  const [privacy, setPrivacy] = useState<PrivacyLevel | "">("");
   const fixPrivacy = !compact && post.warning !== null && post.mode === "direct";
   const creator = useCreatorInfo(fixPrivacy ? post.accountId : "");
   const toggle = (next: Open) => {
@@ -67,7 +67,9 @@ function UpcomingActions({ post, compact, edit, cancel }: { post: Post; compact:
             class="button-small"
             disabled={!privacy || edit.busy !== null}
             data-testid="post-privacy-save"
-            onClick={() => void save("privacy", { privacyLevel: privacy })}
+            onClick={() => {
+              if (privacy) void save("privacy", { privacyLevel: privacy });
+            }}
           >
             {edit.busy === "privacy" ? "Saving…" : "Save who can view"}
           </button>
@@ -111,7 +113,7 @@ function UpcomingActions({ post, compact, edit, cancel }: { post: Post; compact:
 /** missed / failed / unconfirmed: publish now or at a new time, optionally with a new privacy level and caption. */
 function RetryActions({ post, compact, edit, cancel }: { post: Post; compact: boolean; edit: PostEdit; cancel: ComponentChildren }) {
   const [open, setOpen] = useState<Open>(null);
-  const [privacy, setPrivacy] = useState("");
+  const [privacy, setPrivacy] = useState<PrivacyLevel | "">("");
   const [caption, setCaption] = useState<string | null>(null);
   const [checked, setChecked] = useState(false);
   const creator = useCreatorInfo(!compact && post.mode === "direct" ? post.accountId : "");

@@ -1,7 +1,7 @@
 // "Who can view" for a post being retried or fixed: the account's privacy levels as TikTok offers them right now
 // (creator_info, fetched fresh), nothing preselected (tiktok-api.md §8.2b). "" keeps the post's level when it is
 // still offered; when it no longer is (the account switched public/private), a new choice is required.
-import type { Post } from "../../api.ts";
+import type { Post, PrivacyLevel } from "../../api.ts";
 import { privacyLabel } from "../../lib/format.ts";
 import { PrivacyOptions } from "../privacy-options.tsx";
 import type { CreatorInfoState } from "../../lib/use-creator-info.ts";
@@ -21,8 +21,8 @@ export function privacyChoiceRequired(post: Post, creator: CreatorInfoState): bo
 interface Props {
   post: Post;
   creator: CreatorInfoState;
-  value: string;
-  onChange: (level: string) => void;
+  value: PrivacyLevel | "";
+  onChange: (level: PrivacyLevel | "") => void;
 }
 
 export function PrivacyChoice({ post, creator, value, onChange }: Props) {
@@ -37,7 +37,8 @@ export function PrivacyChoice({ post, creator, value, onChange }: Props) {
         disabled={!creator.info}
         required={required}
         data-testid="post-privacy-level"
-        onChange={(e) => onChange(e.currentTarget.value)}
+        // The <option>s are the creator's levels; one the API does not know is refused there (400).
+        onChange={(e) => onChange(e.currentTarget.value as PrivacyLevel)}
       >
         <option value="" disabled={required}>
           {creator.loading
