@@ -1,17 +1,18 @@
 // POST /api/webhooks/tiktok: TikTok's signed event callbacks. Answer 200 quickly; unsigned or stale → 401.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { sha256Hex } from "../shared/crypto";
 import { AppError } from "../shared/errors";
 import { errorResponses, json, router } from "../shared/http";
 import { verifyTikTokSignature } from "./webhook-signature";
 import { applyWebhook, WebhookBody } from "./webhooks";
 import { recordReceipt, seenBefore } from "./webhooks.repo";
+import { WebhookAck } from "./webhooks.schemas";
 
 const webhookRoute = createRoute({
   method: "post",
   path: "/webhooks/tiktok",
   tags: ["webhooks"],
-  responses: { 200: json(z.object({ ok: z.boolean(), duplicate: z.boolean() })), ...errorResponses },
+  responses: { 200: json(WebhookAck), ...errorResponses },
 });
 
 export const webhookRoutes = router().openapi(webhookRoute, async (c) => {

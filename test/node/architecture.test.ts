@@ -32,6 +32,21 @@ describe("the code's shape", () => {
     expect(files.filter((f) => f.file.endsWith(".routes.ts") && /db\/schema/.test(f.text)).map((f) => f.file)).toEqual([]);
   });
 
+  it("keeps the API contract (*.schemas.ts) pure, so the web app can import it: zod and pure constant modules only", () => {
+    const importsOf = (text: string) => [...text.matchAll(/from "([^"]+)"/g)].map((m) => m[1]!);
+    for (const schema of files.filter((f) => f.file.endsWith(".schemas.ts"))) {
+      for (const spec of importsOf(schema.text)) {
+        if (spec === "zod" || spec === "@hono/zod-openapi") continue;
+        expect(spec.startsWith("."), `${schema.file} imports ${spec}`).toBe(true);
+        const target = path.relative(SRC, path.resolve(SRC, path.dirname(schema.file), `${spec}.ts`));
+        if (target.endsWith(".schemas.ts")) continue;
+        const imported = files.find((f) => f.file === target);
+        expect(imported, `${schema.file} imports ${spec}`).toBeDefined();
+        expect(importsOf(imported!.text), `${target} (imported by ${schema.file}) must import nothing`).toEqual([]);
+      }
+    }
+  });
+
   it("builds one database handle per request or invocation, in the places that start one", () => {
     expect(matching(/\bdatabase\(/)).toEqual(["app.ts", "db/client.ts", "publishing/account-publisher.ts", "worker.ts"]);
   });

@@ -1,0 +1,32 @@
+// Uploaded videos and the parts of unfinished multipart uploads.
+import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { VIDEO_STATUSES } from "./video-rules";
+
+const ms = (name: string) => integer(name);
+
+export const videos = sqliteTable("videos", {
+  id: text("id").primaryKey(),
+  workspaceId: text("workspace_id").notNull(),
+  r2Key: text("r2_key").notNull(),
+  filename: text("filename").notNull(),
+  contentType: text("content_type").notNull(),
+  size: integer("size").notNull(),
+  partSize: integer("part_size").notNull(),
+  partCount: integer("part_count").notNull(),
+  uploadId: text("upload_id"),
+  status: text("status", { enum: VIDEO_STATUSES }).notNull(),
+  createdBy: text("created_by"),
+  createdAt: ms("created_at").notNull(),
+  updatedAt: ms("updated_at").notNull(),
+});
+
+export const videoParts = sqliteTable(
+  "video_parts",
+  {
+    videoId: text("video_id").notNull(),
+    partNumber: integer("part_number").notNull(),
+    etag: text("etag").notNull(),
+    size: integer("size").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.videoId, t.partNumber] })],
+);
