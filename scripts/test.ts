@@ -1,5 +1,5 @@
-// `npm test`: every check, in order, stopping at the first failure (the order matters: the dry-run deploy
-// and the browser journey need web/dist, so the web build comes first).
+// `npm test`: every check, in order, stopping at the first failure. The dry-run deploy comes first: like a real
+// deploy it builds the web app (wrangler.toml's [build]), and the browser tests need that web/dist.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -14,8 +14,7 @@ const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 type Step = { label: string; command: string; args: string[]; filter?: NoiseFilter };
 const noise = new NoiseFilter();
 const steps: Step[] = [
-  { label: "build the web app", command: bin("vite"), args: ["build", "web"] },
-  { label: "bundle the Worker (dry-run deploy)", command: bin("wrangler"), args: ["deploy", "--dry-run", "--outdir", "dist"] },
+  { label: "build the web app and bundle the Worker (dry-run deploy)", command: bin("wrangler"), args: ["deploy", "--dry-run", "--outdir", "dist"] },
   { label: "typecheck", command: "npm", args: ["run", "typecheck"] },
   {
     label: "tests (worker + node)",
