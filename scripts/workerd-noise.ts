@@ -1,6 +1,7 @@
 // Recognises the workerd log lines the Worker tests provoke on purpose (the emulator's dropped connections,
 // abortAllDurableObjects()), so `npm test` can set them aside and say how many there were.
 // Only these exact shapes are hidden; any other workerd error, and every test failure, still shows.
+import { stripVTControlCharacters } from "node:util";
 
 const KINDS = [
   // The emulator's injected faults cut connections mid-request: workerd logs each cut as a DISCONNECTED exception.
@@ -14,7 +15,6 @@ const KINDS = [
 // What workerd prints under such a line: native frames, or the JS stack of the uncaught rejection.
 const CONTINUATION = /^(stack: (\S+@[0-9a-f]+ ?)+|\s+at .*)$/;
 
-const plain = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, "");
 
 export class NoiseFilter {
   readonly hidden: string[] = [];
@@ -24,7 +24,7 @@ export class NoiseFilter {
   stream(): (line: string) => boolean {
     let inNoise = false;
     return (line) => {
-      const text = plain(line);
+      const text = stripVTControlCharacters(line);
       const kind = KINDS.find(({ match }) => match.test(text));
       if (kind) this.counts.set(kind.label, (this.counts.get(kind.label) ?? 0) + 1);
       inNoise = kind !== undefined || (inNoise && CONTINUATION.test(text));
