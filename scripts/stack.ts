@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { startEmulator, type OptionsPatch, type RunningEmulator } from "../emulator/index.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
@@ -186,6 +187,8 @@ function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     WRANGLER_SEND_METRICS: "false",
+    // Request.cf would be fetched from workers.cloudflare.com (an ENOTFOUND warning offline); the app does not use it.
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
     // Children write to our pipes, not the terminal: keep their colours when we are attached to one.
     ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}),
     ...extra,
@@ -251,14 +254,27 @@ function spawnTree(args: string[], log: (line: string) => void, env: NodeJS.Proc
 function forwardLines(child: ChildProcess, log: (line: string) => void) {
   for (const stream of [child.stdout, child.stderr]) {
     let pending = "";
+    const forward = dropCronWarning(log);
     stream?.setEncoding("utf8");
     stream?.on("data", (chunk: string) => {
       const lines = (pending + chunk).split("\n");
       pending = lines.pop() ?? "";
-      for (const line of lines) log(line);
+      for (const line of lines) forward(line);
     });
-    stream?.on("end", () => pending && log(pending));
+    stream?.on("end", () => pending && forward(pending));
   }
+}
+
+/** Drops wrangler dev's "Scheduled Workers are not automatically triggered" block: the stack fires the cron itself. */
+function dropCronWarning(log: (line: string) => void): (line: string) => void {
+  let state: "forward" | "warning" | "after" = "forward";
+  return (line) => {
+    const text = stripVTControlCharacters(line);
+    if (text.includes("Scheduled Workers are not automatically triggered during local development")) state = "warning";
+    else if (state === "warning" && text.includes("#test-cron-triggers-locally")) state = "after";
+    else if (state === "after" && text.trim() !== "") state = "forward";
+    if (state === "forward") log(line);
+  };
 }
 
 async function waitForHealth(baseUrl: string, wrangler: Tree, timeoutMs: number) {
