@@ -12,7 +12,7 @@ const PACKAGE = path.join(ROOT, "node_modules/@sparticuz/chromium");
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 export async function launchChromium(): Promise<Browser> {
-  const installed = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : null);
+  const installed = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : null);
   if (installed) return chromium.launch({ executablePath: installed, args: ARGS });
   const dir = await extractPackagedChromium();
   return chromium.launch({
