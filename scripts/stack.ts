@@ -1,15 +1,16 @@
-// The local Postflare stack: web build, local secrets, D1 migrations, TikTok emulator, `wrangler dev`, minute ticks.
+// The local Postflare stack: local secrets, D1 migrations, TikTok emulator, `wrangler dev` (which builds the web app
+// through wrangler.toml's [build]), minute ticks.
 // `npm start` runs it on fixed ports; the browser test runs it on free ports with a throwaway state directory.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { startEmulator, type OptionsPatch, type RunningEmulator } from "../emulator/index.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const WRANGLER = path.join(ROOT, "node_modules/wrangler/bin/wrangler.js");
-const VITE = path.join(ROOT, "node_modules/vite/bin/vite.js");
 const MINUTE_MS = 60_000;
 
 export interface StackOptions {
@@ -23,7 +24,7 @@ export interface StackOptions {
   secretsFile?: string;
   /** Fire the cron handler at every wall-clock minute (and once at boot). Default true. */
   tickEveryMinute?: boolean;
-  /** Run `vite build web` first. Default true. */
+  /** Let `wrangler dev` build the web app (wrangler.toml's [build]). Default true; false serves web/dist as it is. */
   build?: boolean;
   /** Extra emulator options (delays, limits, faults…) on top of the ones the stack sets. */
   emulatorOptions?: OptionsPatch;
@@ -55,7 +56,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const secretsFile = path.resolve(ROOT, options.secretsFile ?? ".dev.vars");
   const secrets = ensureSecrets(secretsFile, log);
 
-  if (options.build ?? true) await run([VITE, "build", "web"], log);
   await run([WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], log);
 
   const port = await portOrFree(options.port ?? 8787);
@@ -94,6 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       "--show-interactive-dev-session=false",
     ],
     log,
+    options.build ?? true ? {} : { POSTFLARE_WEB_BUILT: "1" },
   );
 
   let timer: NodeJS.Timeout | undefined;
@@ -182,9 +183,16 @@ export function portOrFree(port: number): Promise<number> {
   });
 }
 
-function childEnv(): NodeJS.ProcessEnv {
-  // Children write to our pipes, not the terminal: keep their colours when we are attached to one.
-  return { ...process.env, WRANGLER_SEND_METRICS: "false", ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}) };
+function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    WRANGLER_SEND_METRICS: "false",
+    // Request.cf would be fetched from workers.cloudflare.com (an ENOTFOUND warning offline); the app does not use it.
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    // Children write to our pipes, not the terminal: keep their colours when we are attached to one.
+    ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}),
+    ...extra,
+  };
 }
 
 /** Runs a Node script to completion (same Node as ours), forwarding its output; rejects on a non-zero exit. */
@@ -213,10 +221,10 @@ interface Tree {
  * Spawns a long-running Node script as the leader of its own process group, so one signal to the group reaches
  * wrangler and the workerd/esbuild processes it starts. If we die without calling stop(), the group dies with us.
  */
-function spawnTree(args: string[], log: (line: string) => void): Tree {
+function spawnTree(args: string[], log: (line: string) => void, env: NodeJS.ProcessEnv = {}): Tree {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: childEnv(),
+    env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -246,14 +254,27 @@ function spawnTree(args: string[], log: (line: string) => void): Tree {
 function forwardLines(child: ChildProcess, log: (line: string) => void) {
   for (const stream of [child.stdout, child.stderr]) {
     let pending = "";
+    const forward = dropCronWarning(log);
     stream?.setEncoding("utf8");
     stream?.on("data", (chunk: string) => {
       const lines = (pending + chunk).split("\n");
       pending = lines.pop() ?? "";
-      for (const line of lines) log(line);
+      for (const line of lines) forward(line);
     });
-    stream?.on("end", () => pending && log(pending));
+    stream?.on("end", () => pending && forward(pending));
   }
+}
+
+/** Drops wrangler dev's "Scheduled Workers are not automatically triggered" block: the stack fires the cron itself. */
+function dropCronWarning(log: (line: string) => void): (line: string) => void {
+  let state: "forward" | "warning" | "after" = "forward";
+  return (line) => {
+    const text = stripVTControlCharacters(line);
+    if (text.includes("Scheduled Workers are not automatically triggered during local development")) state = "warning";
+    else if (state === "warning" && text.includes("#test-cron-triggers-locally")) state = "after";
+    else if (state === "after" && text.trim() !== "") state = "forward";
+    if (state === "forward") log(line);
+  };
 }
 
 async function waitForHealth(baseUrl: string, wrangler: Tree, timeoutMs: number) {

@@ -1,5 +1,6 @@
 // `npm start`: the whole app locally and offline (web build, .dev.vars, D1 migrations, TikTok emulator,
 // wrangler dev, a cron tick every minute) until Ctrl-C. Set TIKTOK_API_BASE + TIKTOK_AUTH_URL to use another server.
+import { BootLog } from "./boot-log.ts";
 import { startStack, type Stack } from "./stack.ts";
 
 const env = process.env;
@@ -34,12 +35,21 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-stack = await startStack({
-  port: port("PORT", 8787),
-  emulatorPort: port("EMULATOR_PORT", 8788),
-  persistDir: env.PERSIST_TO || ".wrangler/state",
-  tiktok: external ? { apiBase: env.TIKTOK_API_BASE!, authUrl: env.TIKTOK_AUTH_URL! } : undefined,
-});
+const bootLog = new BootLog((line) => process.stdout.write(`${line}\n`));
+try {
+  stack = await startStack({
+    port: port("PORT", 8787),
+    emulatorPort: port("EMULATOR_PORT", 8788),
+    persistDir: env.PERSIST_TO || ".wrangler/state",
+    tiktok: external ? { apiBase: env.TIKTOK_API_BASE!, authUrl: env.TIKTOK_AUTH_URL! } : undefined,
+    log: bootLog.log,
+  });
+} catch (error) {
+  bootLog.failed();
+  console.error(`\nPostflare did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+bootLog.booted();
 
 console.log(`\nPostflare is running at ${stack.appUrl}`);
 console.log(stack.emulatorUrl ? `TikTok emulator at ${stack.emulatorUrl}` : `TikTok API at ${env.TIKTOK_API_BASE}`);

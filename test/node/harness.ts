@@ -1,14 +1,14 @@
 // Shared by the Node-side tests that need the real app: the `npm start` stack on free ports with throwaway
-// secrets and state, Debian's Chromium, and a wall-clock oracle written independently of the web app's own.
+// secrets and state, Chromium (see browser.ts), and a wall-clock oracle written independently of the web app's own.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { OptionsPatch } from "../../emulator/index.ts";
 import { ROOT, ensureSecrets, startStack, type Stack } from "../../scripts/stack.ts";
+import { launchChromium as launchBrowser } from "./browser.ts";
 
 export { ROOT };
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const VIDEO = path.join(ROOT, "test/fixtures/sample-3s.mp4");
 export const SCREENSHOTS = path.join(ROOT, "test-results");
 
@@ -46,10 +46,7 @@ export async function startTestStack(
 }
 
 export async function launchChromium(): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
