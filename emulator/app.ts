@@ -2,8 +2,8 @@
 import { Hono } from "hono";
 import { controlRoutes } from "./control/routes.ts";
 import { Emulator } from "./core/emulator.ts";
-import { fail } from "./core/http.ts";
 import type { EmuEnv } from "./core/http.ts";
+import { fail } from "./core/http.ts";
 import type { OptionsPatch } from "./core/options.ts";
 import { recordCalls } from "./core/record-calls.ts";
 import { authorizeRoutes } from "./oauth/authorize.ts";

@@ -8,8 +8,8 @@ import type { OptionsPatch } from "./core/options.ts";
 
 export { createEmulatorApp } from "./app.ts";
 export { Emulator } from "./core/emulator.ts";
-export { DEFAULT_OPTIONS } from "./core/options.ts";
 export type { EmulatorOptions, OptionsPatch } from "./core/options.ts";
+export { DEFAULT_OPTIONS } from "./core/options.ts";
 export { signWebhook } from "./webhooks/signature.ts";
 
 export interface RunningEmulator {

@@ -30,19 +30,21 @@ export async function oauthToken(base: string, form: Record<string, string>): Pr
 /** Non-interactive authorize (emu_auto=approve) and code exchange; returns the callback URL too. */
 export async function authorizeCode(base: string, username: string, scopes: string, extra: Record<string, string> = {}) {
   const q = new URLSearchParams({
-    client_key: "local-client-key", response_type: "code", scope: scopes, redirect_uri: TEST_REDIRECT,
-    state: "st-1", emu_auto: "approve", emu_username: username, ...extra,
+    client_key: "local-client-key",
+    response_type: "code",
+    scope: scopes,
+    redirect_uri: TEST_REDIRECT,
+    state: "st-1",
+    emu_auto: "approve",
+    emu_username: username,
+    ...extra,
   });
   const res = await fetch(`${base}/v2/auth/authorize/?${q}`, { redirect: "manual" });
   const location = new URL(res.headers.get("location") ?? "");
   return { status: res.status, location, code: location.searchParams.get("code") ?? "" };
 }
 
-export async function connect(
-  base: string,
-  username: string,
-  scopes = "user.info.basic,video.publish,video.upload",
-): Promise<Connected> {
+export async function connect(base: string, username: string, scopes = "user.info.basic,video.publish,video.upload"): Promise<Connected> {
   const { code } = await authorizeCode(base, username, scopes);
   const { body } = await oauthToken(base, { code, grant_type: "authorization_code", redirect_uri: TEST_REDIRECT });
   return {
@@ -67,7 +69,12 @@ export async function api(base: string, token: string, path: string, body?: unkn
 
 export type EmuRecord = ReturnType<typeof recordView>;
 
-export async function control<T = Record<string, unknown>>(base: string, method: string, path: string, body?: unknown): Promise<JsonResponse<T>> {
+export async function control<T = Record<string, unknown>>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<JsonResponse<T>> {
   const res = await fetch(`${base}/__emu${path}`, {
     method,
     headers: { "Content-Type": "application/json" },

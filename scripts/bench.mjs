@@ -48,7 +48,8 @@ try {
 rmSync(dir, { recursive: true, force: true });
 
 const get = (o, p) => p.split(".").reduce((v, k) => (v == null ? undefined : v[k]), o);
-const fmt = (v) => (v === undefined || v === null ? "–" : Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v));
+const fmt = (v) =>
+  v === undefined || v === null ? "–" : Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v);
 const rows = [];
 const add = (bench, figure, value, goal = "") => rows.push([bench, figure, fmt(value), goal]);
 
@@ -56,30 +57,63 @@ for (const [name, f] of Object.entries(results)) {
   if (name.startsWith("1 ")) {
     add(name, "published / lost / duplicated", `${f.published}/${f.posts} / ${f.lost} / ${f.duplicated}`, "Celery: 12/20 published");
     add(name, "429s (rejected inits)", f.rejectedInits429, "0");
-    add(name, "lateness mean / p50 / p99 / max", `${f.lateness.mean} / ${f.lateness.p50} / ${f.lateness.p99} / ${f.lateness.max}`, "Celery: 28.6 / 32.9 / 49.1 s");
-    add(name, "required by 6/min: mean / p50 / p99 / max", `${f.requiredByPacing.mean} / ${f.requiredByPacing.p50} / ${f.requiredByPacing.p99} / ${f.requiredByPacing.max}`);
-    add(name, "excess over pacing (given actual inits): mean / max", `${f.excessOverPacingGivenActualInits.mean} / ${f.excessOverPacingGivenActualInits.max}`, "≈ 0 (250 ms margin)");
+    add(
+      name,
+      "lateness mean / p50 / p99 / max",
+      `${f.lateness.mean} / ${f.lateness.p50} / ${f.lateness.p99} / ${f.lateness.max}`,
+      "Celery: 28.6 / 32.9 / 49.1 s",
+    );
+    add(
+      name,
+      "required by 6/min: mean / p50 / p99 / max",
+      `${f.requiredByPacing.mean} / ${f.requiredByPacing.p50} / ${f.requiredByPacing.p99} / ${f.requiredByPacing.max}`,
+    );
+    add(
+      name,
+      "excess over pacing (given actual inits): mean / max",
+      `${f.excessOverPacingGivenActualInits.mean} / ${f.excessOverPacingGivenActualInits.max}`,
+      "≈ 0 (250 ms margin)",
+    );
     add(name, "seed", f.seed);
   } else if (name.startsWith("2 ")) {
     add(name, "published / lost / duplicated", `${f.published}/${f.posts} / ${f.lost} / ${f.duplicated}`);
-    add(name, "lateness mean / p50 / p99 / max", `${f.lateness.mean} / ${f.lateness.p50} / ${f.lateness.p99} / ${f.lateness.max}`, "p99 ≤ 2 s");
+    add(
+      name,
+      "lateness mean / p50 / p99 / max",
+      `${f.lateness.mean} / ${f.lateness.p50} / ${f.lateness.p99} / ${f.lateness.max}`,
+      "p99 ≤ 2 s",
+    );
     add(name, "claimed at creation / by cron", `${f.claimedAtCreation} / ${f.claimedByCron}`);
     add(name, "p99 claimed at creation / by cron", `${f.latenessClaimedAtCreation?.p99} / ${f.latenessClaimedByCron?.p99}`);
     add(name, "seed", f.seed);
   } else if (name.startsWith("3 ")) {
     add(name, "published, sha256 match, completeCount", `${f.status}, ${f.sha256Matches}, ${f.completeCount}`);
     add(name, "chunks × bytes", `${f.chunks} × ${f.chunkBytes}`);
-    add(name, "publish: RSS growth sampled / VmHWM (MB)", `${get(f, "publish.rss.growthSampledMB")} / ${get(f, "publish.rss.growthHwmMB")}`, "≤ ~20 MB (2 chunks)");
+    add(
+      name,
+      "publish: RSS growth sampled / VmHWM (MB)",
+      `${get(f, "publish.rss.growthSampledMB")} / ${get(f, "publish.rss.growthHwmMB")}`,
+      "≤ ~20 MB (2 chunks)",
+    );
     add(name, "publish: growth in chunks", get(f, "publish.rss.growthInChunks"), "≤ ~2");
     add(name, "publish: time, throughput", `${get(f, "publish.seconds")} s, ${get(f, "publish.throughputMBps")} MB/s`);
-    add(name, "upload via API: RSS growth sampled / VmHWM (MB)", `${get(f, "uploadThroughApi.rss.growthSampledMB")} / ${get(f, "uploadThroughApi.rss.growthHwmMB")}`);
+    add(
+      name,
+      "upload via API: RSS growth sampled / VmHWM (MB)",
+      `${get(f, "uploadThroughApi.rss.growthSampledMB")} / ${get(f, "uploadThroughApi.rss.growthHwmMB")}`,
+    );
   } else if (name.startsWith("4 ")) {
     add(name, "insert 100,000 posts", `${f.insert.seconds} s`);
     add(name, "tick, ~10 due: rows read (3 rounds)", f.tickWith10Due.rowsReadTotal, "∝ due posts");
     add(name, "tick, ~10 due: wall ms (3 rounds)", f.tickWith10Due.wallMs);
     add(name, "markMissed rows read: as is / with bound", `${f.markMissedFix.asIs.rowsRead} / ${f.markMissedFix.withBound.rowsRead}`);
     add(name, "tick, 1,000 due: wall ms", f.tickWith1000Due.wallMs);
-    add(name, "tick, 1,000 due: sendBatch calls (msgs each)", `${f.tickWith1000Due.sendBatchCalls} (${f.tickWith1000Due.messagesPerCall.join(",")})`, "≤ 100 each");
+    add(
+      name,
+      "tick, 1,000 due: sendBatch calls (msgs each)",
+      `${f.tickWith1000Due.sendBatchCalls} (${f.tickWith1000Due.messagesPerCall.join(",")})`,
+      "≤ 100 each",
+    );
     add(name, "tick, 1,000 due: rows read", f.tickWith1000Due.rowsReadTotal);
   } else {
     add(name, "figures", f);
@@ -87,7 +121,9 @@ for (const [name, f] of Object.entries(results)) {
 }
 
 if (rows.length > 0) {
-  const widths = [0, 1, 2, 3].map((i) => Math.min(60, Math.max(...rows.map((r) => r[i].length), ["benchmark", "figure", "measured", "goal / baseline"][i].length)));
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.min(60, Math.max(...rows.map((r) => r[i].length), ["benchmark", "figure", "measured", "goal / baseline"][i].length)),
+  );
   const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join(" | ");
   console.log(`\nBenchmark summary (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   console.log(line(["benchmark", "figure", "measured", "goal / baseline"]));

@@ -7,6 +7,9 @@ if (process.env.POSTFLARE_WEB_BUILT === "1") {
   console.log("web/dist already built; skipping vite build");
 } else {
   const root = path.resolve(import.meta.dirname, "..");
-  const vite = spawnSync(process.execPath, [path.join(root, "node_modules/vite/bin/vite.js"), "build", "web"], { cwd: root, stdio: "inherit" });
+  const vite = spawnSync(process.execPath, [path.join(root, "node_modules/vite/bin/vite.js"), "build", "web"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   process.exitCode = vite.status ?? 1;
 }

@@ -1,7 +1,7 @@
 // `npm start`: the whole app locally and offline (web build, .dev.vars, D1 migrations, TikTok emulator,
 // wrangler dev, a cron tick every minute) until Ctrl-C. Set TIKTOK_API_BASE + TIKTOK_AUTH_URL to use another server.
 import { BootLog } from "./boot-log.ts";
-import { startStack, type Stack } from "./stack.ts";
+import { type Stack, startStack } from "./stack.ts";
 
 const env = process.env;
 const port = (name: string, fallback: number) => {
@@ -54,4 +54,3 @@ bootLog.booted();
 console.log(`\nPostflare is running at ${stack.appUrl}`);
 console.log(stack.emulatorUrl ? `TikTok emulator at ${stack.emulatorUrl}` : `TikTok API at ${env.TIKTOK_API_BASE}`);
 console.log("Cron tick every minute. Press Ctrl-C to stop.\n");
-

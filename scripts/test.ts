@@ -14,7 +14,12 @@ const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 type Step = { label: string; command: string; args: string[]; filter?: NoiseFilter };
 const noise = new NoiseFilter();
 const steps: Step[] = [
-  { label: "build the web app and bundle the Worker (dry-run deploy)", command: bin("wrangler"), args: ["deploy", "--dry-run", "--outdir", "dist"] },
+  {
+    label: "build the web app and bundle the Worker (dry-run deploy)",
+    command: bin("wrangler"),
+    args: ["deploy", "--dry-run", "--outdir", "dist"],
+  },
+  { label: "format and lint (Biome; `npm run format` fixes what it can)", command: bin("biome"), args: ["ci", "."] },
   { label: "typecheck", command: "npm", args: ["run", "typecheck"] },
   {
     label: "tests (worker + node)",
@@ -32,7 +37,9 @@ for (const step of steps) {
   if (isTests) reportNoise();
   const tally = isTests ? readTally() : null;
   if (outcome !== 0 || tally?.failed) {
-    console.error(`\n✘ ${step.label} failed (${outcome === 0 ? "see the test files below" : typeof outcome === "number" ? `exit ${outcome}` : outcome})`);
+    console.error(
+      `\n✘ ${step.label} failed (${outcome === 0 ? "see the test files below" : typeof outcome === "number" ? `exit ${outcome}` : outcome})`,
+    );
     if (isTests) console.log(tally?.text ?? "\ntests: no results (Vitest wrote no report; see its output above)");
     process.exit(typeof outcome === "number" && outcome !== 0 ? outcome : 1);
   }
@@ -46,7 +53,10 @@ function run({ command, args, filter }: Step): Promise<number | string> {
   const child = spawn(command, args, { cwd: root, env, stdio: ["inherit", filter ? "pipe" : "inherit", filter ? "pipe" : "inherit"] });
   const piped: Promise<void>[] = [];
   if (filter) {
-    for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+    for (const [from, to] of [
+      [child.stdout!, process.stdout],
+      [child.stderr!, process.stderr],
+    ] as const) {
       const isNoise = filter.stream();
       const lines = createInterface({ input: from, crlfDelay: Infinity });
       lines.on("line", (line) => isNoise(line) || to.write(`${line}\n`));

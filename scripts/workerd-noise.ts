@@ -6,15 +6,20 @@ import { stripVTControlCharacters } from "node:util";
 const KINDS = [
   // The emulator's injected faults cut connections mid-request: workerd logs each cut as a DISCONNECTED exception.
   { label: "expected connection errors from injected faults", match: /^(uncaught exception; )?exception = \S+: disconnected: / },
-  { label: "expected connection errors from injected faults", match: /^uncaught exception; source = Uncaught \(in promise\); stack = Error: Network connection lost\.$/ },
+  {
+    label: "expected connection errors from injected faults",
+    match: /^uncaught exception; source = Uncaught \(in promise\); stack = Error: Network connection lost\.$/,
+  },
   // The "publisher dies between init and upload" test kills its Durable Objects on purpose.
-  { label: "abortAllDurableObjects() from the crash test", match: /^exception = \S+: failed: jsg\.Error: Application called abortAllDurableObjects\(\)\.$/ },
+  {
+    label: "abortAllDurableObjects() from the crash test",
+    match: /^exception = \S+: failed: jsg\.Error: Application called abortAllDurableObjects\(\)\.$/,
+  },
   // workerd's own note that an alarm fired a few ms off its bookkeeping; it runs the alarm anyway.
   { label: "workerd alarm-timing note", match: /^NOSENTRY SQLite alarm overdue, running despite AlarmManager mismatch;/ },
 ];
 // What workerd prints under such a line: native frames, or the JS stack of the uncaught rejection.
 const CONTINUATION = /^(stack: (\S+@[0-9a-f]+ ?)+|\s+at .*)$/;
-
 
 export class NoiseFilter {
   readonly hidden: string[] = [];

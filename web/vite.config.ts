@@ -1,6 +1,7 @@
 // Vite config for the web UI: `vite build web` (run from the repo root) writes web/dist, which wrangler serves.
-import { defineConfig } from "vite";
+
 import preact from "@preact/preset-vite";
+import { defineConfig } from "vite";
 
 // `vite web` during development forwards /api to `wrangler dev`. The Worker's CSRF check compares Origin with its
 // own host, so the proxy presents the target's origin (dev only; production is same-origin).

@@ -12,5 +12,7 @@ export async function parseBody<T extends z.ZodType>(req: Request, schema: T): P
     return { ok: false, error: "body is not JSON" };
   }
   const r = schema.safeParse(raw);
-  return r.success ? { ok: true, data: r.data } : { ok: false, error: r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  return r.success
+    ? { ok: true, data: r.data }
+    : { ok: false, error: r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
 }

@@ -27,10 +27,7 @@ export const configPatch = z
     unaudited: z.boolean(),
     verifiedUrlPrefixes: z.array(z.string()),
     uploadUrlTtlSec: nonNeg,
-    chunkRules: z
-      .object({ minChunk: int, maxChunk: int, maxLastChunk: int, maxChunks: int, maxVideoSize: int })
-      .partial()
-      .strict(),
+    chunkRules: z.object({ minChunk: int, maxChunk: int, maxLastChunk: int, maxChunks: int, maxVideoSize: int }).partial().strict(),
     inboxMaxDurationSec: nonNeg,
     postIdFormat: z.enum(["int64", "safe-number", "string"]),
     webhookUrl: z.string().url().nullable(),
@@ -79,4 +76,7 @@ export const inboxPostBody = z
   .partial()
   .strict();
 
-export const revokeBody = z.object({ reason: z.number().int().min(0).max(5) }).partial().strict();
+export const revokeBody = z
+  .object({ reason: z.number().int().min(0).max(5) })
+  .partial()
+  .strict();

@@ -1,7 +1,7 @@
 // The emulator core shared by every route: options, state, clock, RNG and user profiles.
 import { openIdFor, unionIdFor } from "./ids.ts";
-import { DEFAULT_OPTIONS, mergeOptions } from "./options.ts";
 import type { EmulatorOptions, OptionsPatch } from "./options.ts";
+import { DEFAULT_OPTIONS, mergeOptions } from "./options.ts";
 import { createRng } from "./rng.ts";
 import { State } from "./state.ts";
 import type { CannotPost, User } from "./types.ts";
@@ -47,7 +47,9 @@ export class Emulator {
   }
 
   generatedUsername(): string {
-    const hex = Math.floor(this.rng() * 0x10000).toString(16).padStart(4, "0");
+    const hex = Math.floor(this.rng() * 0x10000)
+      .toString(16)
+      .padStart(4, "0");
     return `creator_${hex}`;
   }
 

@@ -1,18 +1,11 @@
 // Fault injection, global or per open_id: 5xx rate, latency, forced 429s, dropped chunk PUTs, stuck or failing publishes.
 import type { MiddlewareHandler } from "hono";
 import type { Emulator } from "./emulator.ts";
-import { fail } from "./http.ts";
 import type { EmuEnv } from "./http.ts";
+import { fail } from "./http.ts";
 import type { FaultSet } from "./types.ts";
 
-export const FAULT_KEYS = [
-  "errorRate5xx",
-  "latencyMs",
-  "force429",
-  "dropConnectionMidChunk",
-  "neverComplete",
-  "failReason",
-] as const;
+export const FAULT_KEYS = ["errorRate5xx", "latencyMs", "force429", "dropConnectionMidChunk", "neverComplete", "failReason"] as const;
 
 /** Per-user values override global ones. */
 export function faultValue<K extends keyof FaultSet>(emu: Emulator, openId: string | null, key: K): FaultSet[K] {

@@ -138,7 +138,12 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 const csv = (v: string | undefined) =>
-  v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
+  v
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 /** Options from EMULATOR_* environment variables (server.ts). */
 export function optionsFromEnv(env: Record<string, string | undefined>): OptionsPatch {

@@ -1,8 +1,8 @@
 // Per-access-token sliding windows (tiktok-api.md §5); each endpoint has its own window.
 import type { MiddlewareHandler } from "hono";
 import type { Emulator } from "./emulator.ts";
-import { fail } from "./http.ts";
 import type { EmuEnv } from "./http.ts";
+import { fail } from "./http.ts";
 import type { RateLimits } from "./options.ts";
 
 /** `name` separates windows (e.g. video init vs inbox init); `limit` picks the configured quota. */

@@ -1,7 +1,5 @@
 // In-memory state: maps of users, OAuth grants, publishes and upload tasks, timers, and the ledger tests assert on.
-import type {
-  AccessToken, AuthCode, ConsentSession, FaultSet, Ledger, Publish, RefreshToken, UploadTask, User,
-} from "./types.ts";
+import type { AccessToken, AuthCode, ConsentSession, FaultSet, Ledger, Publish, RefreshToken, UploadTask, User } from "./types.ts";
 
 export function emptyLedger(): Ledger {
   return { inits: [], rejectedInits: [], uploads: [], tokenRefreshes: [], calls: [], webhooks: [] };
@@ -32,10 +30,13 @@ export class State {
 
   /** setTimeout that /__emu/reset and close() cancel. */
   schedule(fn: () => void, ms: number): void {
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      fn();
-    }, Math.max(0, ms));
+    const t = setTimeout(
+      () => {
+        this.timers.delete(t);
+        fn();
+      },
+      Math.max(0, ms),
+    );
     this.timers.add(t);
   }
 

@@ -54,12 +54,7 @@ export interface ConsentSession {
   expiresAt: number;
 }
 
-export type PublishStatus =
-  | "PROCESSING_UPLOAD"
-  | "PROCESSING_DOWNLOAD"
-  | "SEND_TO_USER_INBOX"
-  | "PUBLISH_COMPLETE"
-  | "FAILED";
+export type PublishStatus = "PROCESSING_UPLOAD" | "PROCESSING_DOWNLOAD" | "SEND_TO_USER_INBOX" | "PUBLISH_COMPLETE" | "FAILED";
 
 export interface UploadTask {
   uploadId: string;

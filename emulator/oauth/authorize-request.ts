@@ -33,7 +33,10 @@ export function check(emu: Emulator, q: Record<string, string | undefined>): Che
   if (q.response_type !== "code") {
     return { kind: "redirect", redirectUri, state, error: "unsupported_response_type", description: "response_type must be code." };
   }
-  const scopes = (q.scope ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const scopes = (q.scope ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = scopes.filter((s) => !(KNOWN_SCOPES as readonly string[]).includes(s) || !emu.options.appScopes.includes(s));
   if (scopes.length === 0 || bad.length > 0) {
     const description = scopes.length === 0 ? "scope is required." : `Unknown or not enabled scope: ${bad.join(",")}`;

@@ -57,7 +57,15 @@ function authorizePage(emu: Emulator, c: Ctx) {
     scopes: r.scopes,
     expiresAt: emu.now() + 30 * 60_000,
   });
-  return c.html(consentPage({ session, clientKey: emu.options.clientKey, redirectUri: r.redirectUri, scopes: r.scopes, username: emu.generatedUsername() }));
+  return c.html(
+    consentPage({
+      session,
+      clientKey: emu.options.clientKey,
+      redirectUri: r.redirectUri,
+      scopes: r.scopes,
+      username: emu.generatedUsername(),
+    }),
+  );
 }
 
 /** POST: the consent form's submit, tied to the server-side session. */

@@ -1,8 +1,8 @@
 // Bearer access-token validation and scope checks for data endpoints.
 import type { MiddlewareHandler } from "hono";
 import type { Emulator } from "../core/emulator.ts";
-import { fail } from "../core/http.ts";
 import type { Ctx, EmuEnv } from "../core/http.ts";
+import { fail } from "../core/http.ts";
 
 export function bearer(emu: Emulator): MiddlewareHandler<EmuEnv> {
   return async (c, next) => {
@@ -21,7 +21,12 @@ export function bearer(emu: Emulator): MiddlewareHandler<EmuEnv> {
 export function requireScope(...anyOf: string[]): MiddlewareHandler<EmuEnv> {
   return async (c, next) => {
     if (!hasScope(c, anyOf)) {
-      return fail(c, 401, "scope_not_authorized", `The user did not authorize the scope required for this endpoint (${anyOf.join(" or ")}).`);
+      return fail(
+        c,
+        401,
+        "scope_not_authorized",
+        `The user did not authorize the scope required for this endpoint (${anyOf.join(" or ")}).`,
+      );
     }
     await next();
   };

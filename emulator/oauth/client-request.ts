@@ -6,13 +6,7 @@ import type { Ctx } from "../core/http.ts";
 import { logId, safeEqual } from "../core/ids.ts";
 
 /** Flat OAuth error (§1.7), optionally with HTTP 200 as some integrators see. */
-export function oauthFail(
-  emu: Emulator,
-  c: Ctx,
-  status: ContentfulStatusCode,
-  error: string,
-  description: string,
-): Response {
+export function oauthFail(emu: Emulator, c: Ctx, status: ContentfulStatusCode, error: string, description: string): Response {
   c.set("errCode", error);
   const httpStatus = emu.options.oauthErrorsWithHttp200 ? 200 : status;
   return c.json({ error, error_description: description, log_id: logId() }, httpStatus);

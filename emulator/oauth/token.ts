@@ -2,8 +2,8 @@
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator.ts";
 import type { Ctx, EmuEnv } from "../core/http.ts";
-import { oauthFail, prelude } from "./client-request.ts";
 import type { Form } from "./client-request.ts";
+import { oauthFail, prelude } from "./client-request.ts";
 import { issueTokens } from "./token-grants.ts";
 
 function exchangeCode(emu: Emulator, c: Ctx, form: Form): Response {

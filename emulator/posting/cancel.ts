@@ -2,8 +2,8 @@
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator.ts";
 import { faultsMiddleware } from "../core/faults.ts";
-import { fail, ok } from "../core/http.ts";
 import type { EmuEnv } from "../core/http.ts";
+import { fail, ok } from "../core/http.ts";
 import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import { markFailed } from "./lifecycle.ts";
 import { ownedPublish } from "./owned-publish.ts";
@@ -15,7 +15,7 @@ export function cancelRoutes(emu: Emulator): Hono<EmuEnv> {
     const p = await ownedPublish(emu, c);
     if (p instanceof Response) return p;
     // Best effort, only while a PULL_FROM_URL download is still running.
-    if (!p.pull || !p.pull.running || p.status !== "PROCESSING_DOWNLOAD") {
+    if (!p.pull?.running || p.status !== "PROCESSING_DOWNLOAD") {
       return fail(c, 400, "publish_not_cancellable", "The publish is not a running PULL_FROM_URL download.");
     }
     p.pull.cancelled = true;

@@ -2,8 +2,8 @@
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator.ts";
 import { faultsMiddleware } from "../core/faults.ts";
-import { fail, ok } from "../core/http.ts";
 import type { EmuEnv } from "../core/http.ts";
+import { fail, ok } from "../core/http.ts";
 import { rateLimit } from "../core/rate-limit.ts";
 import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import { directPostBlock } from "./caps.ts";

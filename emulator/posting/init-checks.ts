@@ -27,7 +27,11 @@ export function directProblem(emu: Emulator, user: User, post: PostInfo, reject:
   const block = directPostBlock(emu, user);
   if (block) return reject(403, block, `The creator cannot post right now (${block}).`);
   if (emu.options.unaudited && (post.privacy_level !== "SELF_ONLY" || !user.isPrivate)) {
-    return reject(403, "unaudited_client_can_only_post_to_private_accounts", "Unaudited clients can only post to private accounts with SELF_ONLY visibility.");
+    return reject(
+      403,
+      "unaudited_client_can_only_post_to_private_accounts",
+      "Unaudited clients can only post to private accounts with SELF_ONLY visibility.",
+    );
   }
   if (!post.privacy_level || !emu.privacyOptions(user).includes(post.privacy_level)) {
     return reject(403, "privacy_level_option_mismatch", "privacy_level is missing or not among the creator's privacy_level_options.");

@@ -32,7 +32,10 @@ function finishProcessing(emu: Emulator, p: Publish, media: MediaSniffer): void 
   }
   const forced = faultValue(emu, p.openId, "failReason");
   const problem = forced || mediaProblem(emu, p, media);
-  if (problem) return markFailed(emu, p, problem);
+  if (problem) {
+    markFailed(emu, p, problem);
+    return;
+  }
   if (p.mode === "inbox") {
     p.status = "SEND_TO_USER_INBOX";
     emitWebhook(emu, p.openId, "post.publish.inbox_delivered", { publish_id: p.publishId, publish_type: publishType(p) });

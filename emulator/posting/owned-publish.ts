@@ -1,7 +1,7 @@
 // Shared by status fetch and cancel: the body's publish_id resolved to a publish the caller owns.
 import type { Emulator } from "../core/emulator.ts";
-import { fail, readJsonObject } from "../core/http.ts";
 import type { Ctx } from "../core/http.ts";
+import { fail, readJsonObject } from "../core/http.ts";
 import type { Publish } from "../core/types.ts";
 import { describeZodError, publishIdBody } from "./schemas.ts";
 

@@ -1,6 +1,7 @@
 // PULL_FROM_URL: the emulator really downloads video_url (no redirects), hashing and sniffing as it streams.
-import { createHash } from "node:crypto";
+
 import type { Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Emulator } from "../core/emulator.ts";
 import { faultValue } from "../core/faults.ts";
 import type { Publish } from "../core/types.ts";

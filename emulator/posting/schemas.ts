@@ -22,11 +22,19 @@ export const postInfo = z.object({
   // Missing privacy_level is reported as privacy_level_option_mismatch (403), not a 400 (§4).
   privacy_level: z.string().optional(),
   // JS .length counts UTF-16 code units, TikTok's unit for the 2200 cap (zod's max() may count otherwise).
-  title: z.string().refine((t) => t.length <= 2200, "title exceeds 2200 UTF-16 code units").optional(),
+  title: z
+    .string()
+    .refine((t) => t.length <= 2200, "title exceeds 2200 UTF-16 code units")
+    .optional(),
   disable_comment: z.boolean().optional(),
   disable_duet: z.boolean().optional(),
   disable_stitch: z.boolean().optional(),
-  video_cover_timestamp_ms: z.number().int().nonnegative().max(2 ** 31 - 1).optional(),
+  video_cover_timestamp_ms: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(2 ** 31 - 1)
+    .optional(),
   brand_content_toggle: z.boolean({ error: "brand_content_toggle is required" }),
   brand_organic_toggle: z.boolean().optional(),
   is_aigc: z.boolean().optional(),

@@ -2,8 +2,8 @@
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator.ts";
 import { faultsMiddleware } from "../core/faults.ts";
-import { ok } from "../core/http.ts";
 import type { EmuEnv } from "../core/http.ts";
+import { ok } from "../core/http.ts";
 import { rateLimit } from "../core/rate-limit.ts";
 import type { Publish } from "../core/types.ts";
 import { bearer, requireScope } from "../oauth/bearer-auth.ts";
@@ -19,18 +19,23 @@ function statusJson(emu: Emulator, p: Publish): string {
   data.publicaly_available_post_id = "__POST_IDS__";
   if (p.source === "FILE_UPLOAD") data.uploaded_bytes = p.uploadedBytes;
   else data.downloaded_bytes = p.downloadedBytes;
-  const ids =
-    emu.options.postIdFormat === "string" ? JSON.stringify(p.publicPostIds) : `[${p.publicPostIds.join(",")}]`;
+  const ids = emu.options.postIdFormat === "string" ? JSON.stringify(p.publicPostIds) : `[${p.publicPostIds.join(",")}]`;
   return JSON.stringify(data).replace('"__POST_IDS__"', ids);
 }
 
 export function statusFetchRoutes(emu: Emulator): Hono<EmuEnv> {
   const app = new Hono<EmuEnv>();
-  app.post("/v2/post/publish/status/fetch/", bearer(emu), faultsMiddleware(emu),
-    rateLimit(emu, "status_fetch", "statusFetch"), requireScope("video.publish", "video.upload"), async (c) => {
+  app.post(
+    "/v2/post/publish/status/fetch/",
+    bearer(emu),
+    faultsMiddleware(emu),
+    rateLimit(emu, "status_fetch", "statusFetch"),
+    requireScope("video.publish", "video.upload"),
+    async (c) => {
       const p = await ownedPublish(emu, c);
       if (p instanceof Response) return p;
       return ok(c, null, statusJson(emu, p));
-    });
+    },
+  );
   return app;
 }

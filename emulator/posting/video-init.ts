@@ -1,21 +1,21 @@
 // Direct Post and inbox video init routes (tiktok-api.md §3.2-3.4): validation order, publish creation, ledger.
 import { createHash } from "node:crypto";
-import { Hono } from "hono";
 import type { MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import type { Emulator } from "../core/emulator.ts";
 import { faultsMiddleware } from "../core/faults.ts";
-import { fail, ok, readJsonObject } from "../core/http.ts";
 import type { Ctx, EmuEnv } from "../core/http.ts";
+import { fail, ok, readJsonObject } from "../core/http.ts";
 import { nextSerial, randomToken } from "../core/ids.ts";
 import { rateLimit } from "../core/rate-limit.ts";
 import type { Publish, User } from "../core/types.ts";
 import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import { MediaSniffer } from "../uploads/media-sniffer.ts";
-import { directProblem, inboxProblem, sourceProblem } from "./init-checks.ts";
 import type { Reject } from "./init-checks.ts";
+import { directProblem, inboxProblem, sourceProblem } from "./init-checks.ts";
 import { startPull } from "./pull.ts";
-import { directInitBody, describeZodError, inboxInitBody } from "./schemas.ts";
 import type { PostInfo, SourceInfo } from "./schemas.ts";
+import { describeZodError, directInitBody, inboxInitBody } from "./schemas.ts";
 
 type Mode = "direct" | "inbox";
 
@@ -29,10 +29,22 @@ function createPublish(emu: Emulator, c: Ctx, mode: Mode, user: User, s: SourceI
   const now = emu.now();
   const publishId = publishIdFor(mode, s);
   const p: Publish = {
-    publishId, openId: user.openId, mode, source: s.source, privacyLevel: post?.privacy_level ?? null,
+    publishId,
+    openId: user.openId,
+    mode,
+    source: s.source,
+    privacyLevel: post?.privacy_level ?? null,
     status: s.source === "FILE_UPLOAD" ? "PROCESSING_UPLOAD" : "PROCESSING_DOWNLOAD",
-    failReason: null, postIds: [], publicPostIds: [], uploadedBytes: 0, downloadedBytes: 0,
-    createdAt: now, completedAt: null, completeCount: 0, pull: null, upload: null,
+    failReason: null,
+    postIds: [],
+    publicPostIds: [],
+    uploadedBytes: 0,
+    downloadedBytes: 0,
+    createdAt: now,
+    completedAt: null,
+    completeCount: 0,
+    pull: null,
+    upload: null,
   };
   emu.state.publishes.set(publishId, p);
   if (s.source === "PULL_FROM_URL") {
@@ -43,9 +55,19 @@ function createPublish(emu: Emulator, c: Ctx, mode: Mode, user: User, s: SourceI
   const uploadId = nextSerial();
   const uploadToken = randomToken(24);
   p.upload = {
-    uploadId, uploadToken, publishId, videoSize: s.video_size, chunkSize: s.chunk_size, chunkCount: s.total_chunk_count,
-    nextChunk: 0, uploadedBytes: 0, busy: false, expiresAt: now + emu.options.uploadUrlTtlSec * 1000,
-    hash: createHash("sha256"), sniffer: new MediaSniffer(), startedAt: now,
+    uploadId,
+    uploadToken,
+    publishId,
+    videoSize: s.video_size,
+    chunkSize: s.chunk_size,
+    chunkCount: s.total_chunk_count,
+    nextChunk: 0,
+    uploadedBytes: 0,
+    busy: false,
+    expiresAt: now + emu.options.uploadUrlTtlSec * 1000,
+    hash: createHash("sha256"),
+    sniffer: new MediaSniffer(),
+    startedAt: now,
   };
   emu.state.uploads.set(uploadId, p.upload);
   const base = emu.options.publicUrl ?? new URL(c.req.url).origin;
@@ -71,8 +93,13 @@ async function handleInit(emu: Emulator, c: Ctx, mode: Mode): Promise<Response> 
   if (problem) return problem;
   const data = createPublish(emu, c, mode, user, source, post);
   emu.state.ledger.inits.push({
-    publish_id: data.publish_id, open_id: openId, mode, source: source.source, at: emu.now(),
-    post_info: body.post_info ?? null, source_info: body.source_info,
+    publish_id: data.publish_id,
+    open_id: openId,
+    mode,
+    source: source.source,
+    at: emu.now(),
+    post_info: body.post_info ?? null,
+    source_info: body.source_info,
   });
   return ok(c, data);
 }
@@ -83,15 +110,34 @@ function recordRejected(emu: Emulator): MiddlewareHandler<EmuEnv> {
     await next();
     const code = c.get("errCode") ?? null;
     if (code === "ok") return;
-    emu.state.ledger.rejectedInits.push({ open_id: c.get("openId") ?? "", at: emu.now(), code: code ?? String(c.res.status), endpoint: c.req.path });
+    emu.state.ledger.rejectedInits.push({
+      open_id: c.get("openId") ?? "",
+      at: emu.now(),
+      code: code ?? String(c.res.status),
+      endpoint: c.req.path,
+    });
   };
 }
 
 export function videoInitRoutes(emu: Emulator): Hono<EmuEnv> {
   const app = new Hono<EmuEnv>();
-  app.post("/v2/post/publish/video/init/", recordRejected(emu), bearer(emu), faultsMiddleware(emu), rateLimit(emu, "video_init", "init"),
-    requireScope("video.publish"), (c) => handleInit(emu, c, "direct"));
-  app.post("/v2/post/publish/inbox/video/init/", recordRejected(emu), bearer(emu), faultsMiddleware(emu), rateLimit(emu, "inbox_init", "init"),
-    requireScope("video.upload"), (c) => handleInit(emu, c, "inbox"));
+  app.post(
+    "/v2/post/publish/video/init/",
+    recordRejected(emu),
+    bearer(emu),
+    faultsMiddleware(emu),
+    rateLimit(emu, "video_init", "init"),
+    requireScope("video.publish"),
+    (c) => handleInit(emu, c, "direct"),
+  );
+  app.post(
+    "/v2/post/publish/inbox/video/init/",
+    recordRejected(emu),
+    bearer(emu),
+    faultsMiddleware(emu),
+    rateLimit(emu, "inbox_init", "init"),
+    requireScope("video.upload"),
+    (c) => handleInit(emu, c, "inbox"),
+  );
   return app;
 }

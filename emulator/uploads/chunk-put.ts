@@ -68,8 +68,12 @@ async function receiveChunk(emu: Emulator, c: Ctx, task: UploadTask, length: num
   if (p) p.uploadedBytes = task.uploadedBytes;
   if (task.nextChunk < task.chunkCount) return bare(c, 206, task);
   emu.state.ledger.uploads.push({
-    publish_id: task.publishId, open_id: p?.openId ?? "", bytes: task.uploadedBytes,
-    sha256: task.hash.copy().digest("hex"), chunks: task.chunkCount, completedAt: emu.now(),
+    publish_id: task.publishId,
+    open_id: p?.openId ?? "",
+    bytes: task.uploadedBytes,
+    sha256: task.hash.copy().digest("hex"),
+    chunks: task.chunkCount,
+    completedAt: emu.now(),
   });
   if (p) startProcessing(emu, p, task.sniffer);
   return bare(c, 201, task);

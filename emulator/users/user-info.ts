@@ -2,8 +2,8 @@
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator.ts";
 import { faultsMiddleware } from "../core/faults.ts";
-import { fail, ok } from "../core/http.ts";
 import type { EmuEnv } from "../core/http.ts";
+import { fail, ok } from "../core/http.ts";
 import { rateLimit } from "../core/rate-limit.ts";
 import type { User } from "../core/types.ts";
 import { bearer } from "../oauth/bearer-auth.ts";
@@ -49,7 +49,10 @@ function fieldValue(emu: Emulator, u: User, field: string): unknown {
 export function userInfoRoutes(emu: Emulator): Hono<EmuEnv> {
   const app = new Hono<EmuEnv>();
   app.get("/v2/user/info/", bearer(emu), faultsMiddleware(emu), rateLimit(emu, "user_info", "userInfo"), (c) => {
-    const fields = (c.req.query("fields") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const fields = (c.req.query("fields") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (fields.length === 0) return fail(c, 400, "invalid_params", "fields is required.");
     const unknown = fields.filter((f) => !(f in FIELD_SCOPE));
     if (unknown.length) return fail(c, 400, "invalid_params", `Unknown fields: ${unknown.join(",")}`);

@@ -1,7 +1,7 @@
 // Webhook events (tiktok-api.md §7): body shape, ledger entries, duplicates and newest-first reordering.
 import type { Emulator } from "../core/emulator.ts";
-import { deliver } from "./deliver.ts";
 import type { WebhookEntry } from "./deliver.ts";
+import { deliver } from "./deliver.ts";
 
 export type WebhookEventName =
   | "post.publish.complete"
@@ -10,12 +10,7 @@ export type WebhookEventName =
   | "post.publish.publicly_available"
   | "authorization.removed";
 
-export function emitWebhook(
-  emu: Emulator,
-  openId: string,
-  event: WebhookEventName,
-  content: Record<string, unknown>,
-): void {
+export function emitWebhook(emu: Emulator, openId: string, event: WebhookEventName, content: Record<string, unknown>): void {
   const url = emu.options.webhookUrl;
   if (!url) return;
   const body = JSON.stringify({
@@ -44,10 +39,13 @@ function enqueue(emu: Emulator, send: () => void): void {
   if (!buffer) {
     const fresh: Array<() => void> = [];
     state.webhookBuffer = buffer = fresh;
-    state.schedule(() => {
-      if (state.webhookBuffer === fresh) state.webhookBuffer = null;
-      for (const s of fresh.reverse()) s();
-    }, Math.max(50, emu.options.webhookDelayMs));
+    state.schedule(
+      () => {
+        if (state.webhookBuffer === fresh) state.webhookBuffer = null;
+        for (const s of fresh.reverse()) s();
+      },
+      Math.max(50, emu.options.webhookDelayMs),
+    );
   }
   buffer.push(send);
 }

@@ -2,9 +2,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { tiktokAccounts } from "../db/schema";
+import type { TokenCipher } from "../shared/crypto";
 import { iso } from "../shared/http";
 import { newId } from "../shared/ids";
-import type { TokenCipher } from "../shared/crypto";
 import type { TokenSet } from "../tiktok/client";
 
 export type AccountRow = typeof tiktokAccounts.$inferSelect;
@@ -60,7 +60,14 @@ export async function findAccountById(db: Database, accountId: string) {
 }
 
 /** Stores a refreshed token pair, only if nobody rotated the pair since `fromVersion` was read. */
-export async function saveRefreshedTokens(db: Database, cipher: TokenCipher, accountId: string, fromVersion: number, tokens: TokenSet, now: number) {
+export async function saveRefreshedTokens(
+  db: Database,
+  cipher: TokenCipher,
+  accountId: string,
+  fromVersion: number,
+  tokens: TokenSet,
+  now: number,
+) {
   const [saved] = await db
     .update(tiktokAccounts)
     .set({
@@ -78,12 +85,18 @@ export async function saveRefreshedTokens(db: Database, cipher: TokenCipher, acc
 }
 
 export async function markNeedsReconnect(db: Database, accountId: string, reason: string, now: number) {
-  await db.update(tiktokAccounts).set({ status: "needs_reconnect", statusReason: reason, updatedAt: now }).where(eq(tiktokAccounts.id, accountId));
+  await db
+    .update(tiktokAccounts)
+    .set({ status: "needs_reconnect", statusReason: reason, updatedAt: now })
+    .where(eq(tiktokAccounts.id, accountId));
 }
 
 /** TikTok's authorization.removed: the creator took Postflare's access away. */
 export async function disconnectByOpenId(db: Database, openId: string, reason: string, now: number) {
-  await db.update(tiktokAccounts).set({ status: "disconnected", statusReason: reason, updatedAt: now }).where(eq(tiktokAccounts.openId, openId));
+  await db
+    .update(tiktokAccounts)
+    .set({ status: "disconnected", statusReason: reason, updatedAt: now })
+    .where(eq(tiktokAccounts.openId, openId));
 }
 
 export async function listAccounts(db: Database, workspaceId: string) {

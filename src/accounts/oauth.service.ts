@@ -40,7 +40,11 @@ export async function completeConnection(env: Env, db: Database, workspaceId: st
   const tokens = await client.exchangeCode(code, callbackUrl(env), now);
   const missing = REQUIRED_SCOPES.filter((s) => !tokens.scopes.includes(s));
   if (missing.length > 0) {
-    throw new AppError(400, "missing_scopes", `Postflare needs these TikTok permissions: ${missing.join(", ")}. Connect again and allow them.`);
+    throw new AppError(
+      400,
+      "missing_scopes",
+      `Postflare needs these TikTok permissions: ${missing.join(", ")}. Connect again and allow them.`,
+    );
   }
   const user = await client.userInfo(tokens.accessToken);
   // The @handle needs user.info.profile; creator info (video.publish) carries it too.

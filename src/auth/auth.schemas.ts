@@ -4,7 +4,10 @@ import { z } from "@hono/zod-openapi";
 
 export const Credentials = z
   .object({
-    email: z.email().max(254).transform((e) => e.toLowerCase()),
+    email: z
+      .email()
+      .max(254)
+      .transform((e) => e.toLowerCase()),
     password: z.string().min(8, "Use at least 8 characters").max(200),
   })
   .openapi("Credentials");

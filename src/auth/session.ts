@@ -12,7 +12,13 @@ const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 export async function startSession(c: Context<AppEnv>, userId: string, workspaceId: string) {
   const token = randomToken();
   const { now } = c.var;
-  await insertSession(c.var.db, { tokenHash: await sha256Hex(token), userId, workspaceId, expiresAt: now + SESSION_TTL_MS, createdAt: now });
+  await insertSession(c.var.db, {
+    tokenHash: await sha256Hex(token),
+    userId,
+    workspaceId,
+    expiresAt: now + SESSION_TTL_MS,
+    createdAt: now,
+  });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",

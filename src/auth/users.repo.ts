@@ -25,7 +25,13 @@ export async function insertUserWithWorkspace(
 /** The user with this email and the first workspace they joined. */
 export async function findLogin(db: Database, email: string) {
   const [row] = await db
-    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash, workspaceId: workspaces.id, workspaceName: workspaces.name })
+    .select({
+      id: users.id,
+      email: users.email,
+      passwordHash: users.passwordHash,
+      workspaceId: workspaces.id,
+      workspaceName: workspaces.name,
+    })
     .from(users)
     .innerJoin(workspaceMembers, eq(workspaceMembers.userId, users.id))
     .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))

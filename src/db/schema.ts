@@ -3,7 +3,7 @@ export { ACCOUNT_STATUSES, type AccountStatus } from "../accounts/account-status
 export { oauthStates, tiktokAccounts } from "../accounts/accounts.tables";
 export { sessions, users, workspaceMembers, workspaces } from "../auth/auth.tables";
 export { POST_MODES, POST_STATUSES, type PostMode, type PostStatus } from "../posts/post-status";
-export { postEvents, posts, type PostRow } from "../posts/posts.tables";
+export { type PostRow, postEvents, posts } from "../posts/posts.tables";
 export { webhookReceipts } from "../publishing/webhooks.tables";
 export { appState } from "../scheduler/scheduler.tables";
 export { VIDEO_STATUSES } from "../videos/video-rules";

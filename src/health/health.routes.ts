@@ -21,7 +21,8 @@ export const healthRoutes = router().openapi(healthRoute, async (c) => {
   const figures = await schedulerFigures(c.var.db, now, OVERDUE_AFTER_MS);
   const tickOverdue = figures.lastTick === null || now - figures.lastTick > TICK_OVERDUE_MS;
   const problems: string[] = [];
-  if (tickOverdue) problems.push(figures.lastTick === null ? "The scheduler has never run" : "The scheduler has not run for over 3 minutes");
+  if (tickOverdue)
+    problems.push(figures.lastTick === null ? "The scheduler has never run" : "The scheduler has not run for over 3 minutes");
   if (figures.overdue > 0) problems.push(`${figures.overdue} post(s) are overdue`);
   return c.json(
     {

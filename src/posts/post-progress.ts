@@ -12,7 +12,12 @@ export async function recordInit(db: Database, postId: string, claimToken: strin
     { postId, claimToken },
     {
       set: { publishId: init.publishId, initAt: init.initAt, mediaSource: init.mediaSource },
-      event: { type: "init_accepted", message: init.message, logId: init.logId, data: { publishId: init.publishId, source: init.mediaSource } },
+      event: {
+        type: "init_accepted",
+        message: init.message,
+        logId: init.logId,
+        data: { publishId: init.publishId, source: init.mediaSource },
+      },
     },
     init.initAt,
   );
@@ -24,14 +29,23 @@ export async function recordUploaded(db: Database, postId: string, claimToken: s
     // A webhook may already have reported the outcome of the bytes just sent.
     ["publishing", "published", "sent_to_inbox", "failed"],
     { postId, claimToken },
-    { set: { uploadedAt: now }, event: { type: "uploaded", message: `Video uploaded to TikTok in ${chunks} chunk(s); TikTok is processing it` } },
+    {
+      set: { uploadedAt: now },
+      event: { type: "uploaded", message: `Video uploaded to TikTok in ${chunks} chunk(s); TikTok is processing it` },
+    },
     now,
   );
 }
 
 /** The public post id often arrives after PUBLISH_COMPLETE (moderation); record it when it does. */
 export async function recordPostId(db: Database, postId: string, tiktokPostId: string, now: number) {
-  await annotate(db, ["published"], { postId }, { set: { tiktokPostId }, event: { type: "post_id", message: `TikTok post id ${tiktokPostId}` } }, now);
+  await annotate(
+    db,
+    ["published"],
+    { postId },
+    { set: { tiktokPostId }, event: { type: "post_id", message: `TikTok post id ${tiktokPostId}` } },
+    now,
+  );
 }
 
 /** A pre-flight verdict ~10 minutes ahead: the problems become the post's warning, or the warning clears. */

@@ -22,4 +22,11 @@ export const EDITABLE_STATUSES = ["scheduled", "queued", "missed", "failed", "un
 /** Statuses in which DELETE (cancel) works: nothing has been sent to TikTok yet. */
 export const CANCELLABLE_STATUSES = ["scheduled", "queued", "missed"] as const satisfies readonly PostStatus[];
 /** Statuses after which nothing more happens on their own. */
-export const FINAL_STATUSES = ["published", "sent_to_inbox", "failed", "cancelled", "missed", "unconfirmed"] as const satisfies readonly PostStatus[];
+export const FINAL_STATUSES = [
+  "published",
+  "sent_to_inbox",
+  "failed",
+  "cancelled",
+  "missed",
+  "unconfirmed",
+] as const satisfies readonly PostStatus[];

@@ -3,7 +3,7 @@
 // batch, so a move and its event are written together or not at all, and a move that lost a race is a no-op.
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { postEvents, posts, type PostRow } from "../db/schema";
+import { type PostRow, postEvents, posts } from "../db/schema";
 import { eventRow } from "./post-events";
 import { CANCELLABLE_STATUSES, EDITABLE_STATUSES, type PostStatus } from "./post-status";
 
@@ -70,7 +70,13 @@ export async function transition(db: Database, name: TransitionName, target: Tar
 }
 
 /** Like `transition` for one post (by id or publish id): the moved row, or null when it was not in a `from` status. */
-export async function transitionOne(db: Database, name: TransitionName, target: Target, change: Change, now: number): Promise<PostRow | null> {
+export async function transitionOne(
+  db: Database,
+  name: TransitionName,
+  target: Target,
+  change: Change,
+  now: number,
+): Promise<PostRow | null> {
   return (await transition(db, name, target, change, now))[0] ?? null;
 }
 

@@ -3,8 +3,7 @@ import type { PostRow } from "../db/schema";
 import { iso } from "../shared/http";
 
 export function postView(row: PostRow, account?: { username: string | null } | null) {
-  const tiktokUrl =
-    row.tiktokPostId && account?.username ? `https://www.tiktok.com/@${account.username}/video/${row.tiktokPostId}` : null;
+  const tiktokUrl = row.tiktokPostId && account?.username ? `https://www.tiktok.com/@${account.username}/video/${row.tiktokPostId}` : null;
   return {
     id: row.id,
     accountId: row.accountId,

@@ -15,7 +15,12 @@ export async function findPost(db: Database, workspaceId: string, postId: string
 
 /** A post with its video, by id alone (the publisher and pre-flight, which act for the system, not a person). */
 export async function loadPostWithVideo(db: Database, postId: string) {
-  const [row] = await db.select({ post: posts, video: videos }).from(posts).innerJoin(videos, eq(videos.id, posts.videoId)).where(eq(posts.id, postId)).limit(1);
+  const [row] = await db
+    .select({ post: posts, video: videos })
+    .from(posts)
+    .innerJoin(videos, eq(videos.id, posts.videoId))
+    .where(eq(posts.id, postId))
+    .limit(1);
   return row ?? null;
 }
 export type PostWithVideo = NonNullable<Awaited<ReturnType<typeof loadPostWithVideo>>>;

@@ -1,15 +1,15 @@
 // /api/posts: schedule, list, read (with timeline), edit and cancel posts.
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { findAccount } from "../accounts/accounts.repo";
 import { requireSession } from "../auth/session";
+import type { AppEnv } from "../env";
 import { notFound } from "../shared/errors";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
-import { findAccount } from "../accounts/accounts.repo";
 import { postView } from "./post-view";
 import { findPost, listEvents, listPosts } from "./posts.repo";
 import { NewPost, PostDetailResponse, PostId, PostListResponse, PostPatch, PostResponse, PostWithWarnings } from "./posts.schemas";
 import { cancelPost, createPost, type PostsDeps, updatePost } from "./posts.service";
-import type { Context } from "hono";
-import type { AppEnv } from "../env";
 
 const createPostRoute = createRoute({
   method: "post",

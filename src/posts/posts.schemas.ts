@@ -29,7 +29,12 @@ const fields = {
   brandOrganic: z.boolean().default(false),
   isAigc: z.boolean().default(false),
   // How late a post may still go out (e.g. after an outage); past it the post becomes `missed`.
-  latePolicyMinutes: z.number().int().min(1).max(7 * 24 * 60).default(360),
+  latePolicyMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(360),
 };
 
 export const NewPost = z.object(fields).openapi("NewPost");

@@ -9,8 +9,8 @@ import { newId } from "../shared/ids";
 import { findVideo } from "../videos/videos.repo";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
-import type { NewPost, PostPatch } from "./posts.schemas";
 import { busiestDayAround, directPostTimesAround, findPost } from "./posts.repo";
+import type { NewPost, PostPatch } from "./posts.schemas";
 
 /** TikTok's documented Direct Post cap per creator per 24 h (varies by creator; shared across apps). */
 export const DAILY_POST_CAP = 15;
@@ -97,7 +97,10 @@ export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, 
   await validate(db, actor.workspaceId, input.accountId, settings, now);
   const warnings = await warningsFor(db, input.accountId, settings);
   const row = newPostRow(actor, input, settings.scheduledAt, warnings[0] ?? null, now);
-  await createScheduled(db, row, { type: "scheduled", message: `Scheduled for ${new Date(row.scheduledAt).toISOString()} (${row.timezone})` });
+  await createScheduled(db, row, {
+    type: "scheduled",
+    message: `Scheduled for ${new Date(row.scheduledAt).toISOString()} (${row.timezone})`,
+  });
   await enqueueIfDueSoon(deps, row, now);
   return { post: (await findPost(db, actor.workspaceId, row.id))!, warnings };
 }

@@ -1,17 +1,17 @@
 // The per-account Durable Object: it serializes one TikTok account's publishes, paces TikTok's limits,
 // owns token refresh, and drives every job from a single alarm pointing at the earliest due step.
 import { DurableObject } from "cloudflare:workers";
-import { database, type Database } from "../db/client";
+import { type Database, database } from "../db/client";
+import { recordPreflight } from "../posts/post-progress";
 import { type Clock, systemClock } from "../shared/clock";
 import { TokenCipher } from "../shared/crypto";
 import { type CreatorInfo, tiktokClient } from "../tiktok/client";
-import { creatorInfoView, type CreatorInfoView } from "./creator-info";
+import { type CreatorInfoView, creatorInfoView } from "./creator-info";
 import { type Job, JobStore } from "./job-store";
 import type { PreflightMessage, PublishMessage } from "./messages";
+import { preflightProblems } from "./preflight-check";
 import type { PublishContext } from "./publish-context";
 import { PublishRunner } from "./publish-runner";
-import { preflightProblems } from "./preflight-check";
-import { recordPreflight } from "../posts/post-progress";
 import { RatePacer } from "./rate-pacer";
 import { TokenManager } from "./token-manager";
 
@@ -107,7 +107,10 @@ export class AccountPublisher extends DurableObject<Env> {
   private tokenManager() {
     const accountId = this.store.getMeta("account_id");
     if (!accountId) throw new Error("account publisher used before it knows its account");
-    this.tokens ??= new TokenManager({ db: this.db, cipher: new TokenCipher(this.env.TOKEN_ENCRYPTION_KEY), client: tiktokClient(this.env) }, accountId);
+    this.tokens ??= new TokenManager(
+      { db: this.db, cipher: new TokenCipher(this.env.TOKEN_ENCRYPTION_KEY), client: tiktokClient(this.env) },
+      accountId,
+    );
     return this.tokens;
   }
 

@@ -39,7 +39,11 @@ export async function creatorInfoView(read: () => Promise<CreatorInfo>): Promise
     if (error instanceof ReconnectRequired) return { ...BLANK, canPost: false, cannotPostReason: error.message };
     if (error instanceof TikTokError) {
       const told = error.action === "user" || error.action === "reconnect";
-      return { ...BLANK, canPost: false, cannotPostReason: told ? explain(error.code, error.message) : "TikTok is not answering right now; try again in a minute." };
+      return {
+        ...BLANK,
+        canPost: false,
+        cannotPostReason: told ? explain(error.code, error.message) : "TikTok is not answering right now; try again in a minute.",
+      };
     }
     throw error;
   }

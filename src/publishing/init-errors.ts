@@ -25,7 +25,8 @@ export function initFailure(ctx: PublishContext, job: Job, error: unknown, { sen
         notes: [{ type: "rate_limited", message: "TikTok asked us to slow down; retrying after its one-minute window", logId }],
       };
     case "reconnect":
-      if (code === "access_token_invalid") return { failed: "init", phase: "init", refreshToken: true, code, message: explain(code, error.message), logId };
+      if (code === "access_token_invalid")
+        return { failed: "init", phase: "init", refreshToken: true, code, message: explain(code, error.message), logId };
       return fail(code, explain(code, error.message), logId);
     case "retry":
       if (code === "network_error" && sent) return unconfirm("The connection to TikTok broke while starting the upload.");

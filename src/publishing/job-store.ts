@@ -6,7 +6,6 @@ import { migrateSql } from "./sql-migrations";
 
 export type { Job, JobChanges };
 
-
 const MIGRATIONS = [
   `CREATE TABLE IF NOT EXISTS jobs (
     post_id TEXT PRIMARY KEY, claim_token TEXT NOT NULL, scheduled_at INTEGER NOT NULL, phase TEXT NOT NULL,
@@ -67,7 +66,12 @@ export class JobStore {
     const keys = Object.keys(changes) as (keyof JobChanges)[];
     if (keys.length === 0) return;
     const assignments = keys.map((k) => `${k} = ?`).join(", ");
-    this.sql.exec(`UPDATE jobs SET ${assignments} WHERE post_id = ? AND claim_token = ?`, ...keys.map((k) => changes[k] ?? null), postId, claimToken);
+    this.sql.exec(
+      `UPDATE jobs SET ${assignments} WHERE post_id = ? AND claim_token = ?`,
+      ...keys.map((k) => changes[k] ?? null),
+      postId,
+      claimToken,
+    );
   }
 
   /** Removes the job; with `claimToken`, only if it still holds that claim. */
@@ -77,7 +81,9 @@ export class JobStore {
   }
 
   nextDue(now: number): Job | null {
-    return (this.sql.exec<Job>("SELECT * FROM jobs WHERE next_at <= ? ORDER BY next_at LIMIT 1", now).toArray()[0] as Job | undefined) ?? null;
+    return (
+      (this.sql.exec<Job>("SELECT * FROM jobs WHERE next_at <= ? ORDER BY next_at LIMIT 1", now).toArray()[0] as Job | undefined) ?? null
+    );
   }
 
   earliest(): number | null {

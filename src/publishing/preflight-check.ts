@@ -1,7 +1,8 @@
 // Pre-flight, ~10 minutes before a post is due: can it still go out as scheduled? Problems become a
 // warning on the post (and an event) while there is time to fix them; nothing is sent to TikTok.
-import { DAILY_POST_CAP } from "../posts/posts.service";
+
 import { countsInDayBefore, loadPostWithVideo } from "../posts/posts.repo";
+import { DAILY_POST_CAP } from "../posts/posts.service";
 import { explain, TikTokError } from "../tiktok/errors";
 import { mp4DurationSec } from "../videos/mp4-duration";
 import { checkAgainstCreator } from "./creator-check";
@@ -24,7 +25,8 @@ export async function preflightProblems(ctx: PublishContext, postId: string, now
     if (!check.ok) problems.push(check.message);
   } catch (error) {
     if (error instanceof ReconnectRequired) problems.push(error.message);
-    else if (error instanceof TikTokError && (error.action === "user" || error.action === "reconnect")) problems.push(explain(error.code, error.message));
+    else if (error instanceof TikTokError && (error.action === "user" || error.action === "reconnect"))
+      problems.push(explain(error.code, error.message));
     else throw error;
   }
   if (!(await ctx.env.VIDEOS.head(video.r2Key))) problems.push("The video file is missing from storage. Upload it again.");
@@ -42,10 +44,14 @@ async function capProblems(ctx: PublishContext, accountId: string, mode: string,
   const counts = await countsInDayBefore(ctx.db, accountId, scheduledAt);
   const problems: string[] = [];
   if (mode === "direct" && counts.direct >= DAILY_POST_CAP) {
-    problems.push(`This account already has ${counts.direct} posts in the 24 hours before this one; TikTok's daily limit (${DAILY_POST_CAP}) may refuse it.`);
+    problems.push(
+      `This account already has ${counts.direct} posts in the 24 hours before this one; TikTok's daily limit (${DAILY_POST_CAP}) may refuse it.`,
+    );
   }
   if (mode === "inbox" && counts.inbox >= PENDING_INBOX_CAP) {
-    problems.push(`${counts.inbox} drafts are already waiting in the creator's TikTok inbox; TikTok refuses more than ${PENDING_INBOX_CAP}. Post or delete them in the app.`);
+    problems.push(
+      `${counts.inbox} drafts are already waiting in the creator's TikTok inbox; TikTok refuses more than ${PENDING_INBOX_CAP}. Post or delete them in the app.`,
+    );
   }
   return problems;
 }

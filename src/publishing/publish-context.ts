@@ -21,7 +21,9 @@ export type PublishContext = {
 
 export type Step = (ctx: PublishContext, job: Job) => Promise<StepResult>;
 
-export const fail = (code: string, message: string, logId: string | null = null): StepResult => ({ end: { status: "failed", code, message, logId } });
+export const fail = (code: string, message: string, logId: string | null = null): StepResult => ({
+  end: { status: "failed", code, message, logId },
+});
 
 /** TikTok's outcome cannot be known: never publish again on a guess. */
 export const unconfirm = (reason: string): StepResult => ({ end: { status: "unconfirmed", reason } satisfies Outcome });

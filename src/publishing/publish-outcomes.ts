@@ -23,7 +23,15 @@ export async function recordOutcome(db: Database, job: Job, outcome: Outcome, no
     }
     case "failed": {
       const set = { lastErrorCode: outcome.code, lastErrorMessage: outcome.message };
-      return (await transitionOne(db, "fail", target, { set, event: { type: "failed", message: outcome.message, logId: outcome.logId } }, now)) !== null;
+      return (
+        (await transitionOne(
+          db,
+          "fail",
+          target,
+          { set, event: { type: "failed", message: outcome.message, logId: outcome.logId } },
+          now,
+        )) !== null
+      );
     }
     case "unconfirmed": {
       const message = `${outcome.reason} Check the TikTok profile before publishing this again.`;
@@ -37,7 +45,15 @@ export async function recordOutcome(db: Database, job: Job, outcome: Outcome, no
 export async function recordProgress(db: Database, job: Job, progress: Progress, now: number): Promise<boolean> {
   switch (progress.kind) {
     case "started":
-      return (await transitionOne(db, "start", { postId: job.post_id, claimToken: job.claim_token }, { event: { type: "publishing", message: "Publishing started" } }, now)) !== null;
+      return (
+        (await transitionOne(
+          db,
+          "start",
+          { postId: job.post_id, claimToken: job.claim_token },
+          { event: { type: "publishing", message: "Publishing started" } },
+          now,
+        )) !== null
+      );
     case "init":
       await recordInit(db, job.post_id, job.claim_token, progress);
       return true;
@@ -52,6 +68,9 @@ export async function recordProgress(db: Database, job: Job, progress: Progress,
 
 export async function recordNotes(db: Database, job: Job, notes: Note[] | undefined, now: number) {
   if (!notes?.length) return;
-  const [first, ...rest] = insertEvents(db, notes.map((n) => ({ postId: job.post_id, at: now, ...n })));
+  const [first, ...rest] = insertEvents(
+    db,
+    notes.map((n) => ({ postId: job.post_id, at: now, ...n })),
+  );
   await db.batch([first!, ...rest]);
 }

@@ -1,15 +1,15 @@
 // Runs one step of a publish job and applies what it returned: the only writer of the job store, and the
 // publisher's only path to post transitions and progress in D1. Steps decide; this file records.
 import type { Job, JobStore } from "./job-store";
-import { recordNotes, recordOutcome, recordProgress } from "./publish-outcomes";
 import type { PublishContext, Step } from "./publish-context";
+import { recordNotes, recordOutcome, recordProgress } from "./publish-outcomes";
 import { canMove, type Outcome, PHASES, type Phase, type StepResult } from "./publish-phases";
 import { backoffMs, STEP_RETRY } from "./retry";
-import { startStep } from "./step-start";
+import { pollStep } from "./step-poll";
 import { prepareStep } from "./step-prepare";
 import { sendInitStep } from "./step-send";
+import { startStep } from "./step-start";
 import { uploadStep } from "./step-upload";
-import { pollStep } from "./step-poll";
 
 const STEPS: Record<Phase, Step> = {
   waiting: startStep,
@@ -53,8 +53,16 @@ export class PublishRunner {
     const now = this.ctx.clock.now();
     const { db } = this.ctx;
     if ("next" in result) {
-      if (result.progress?.kind === "started" && !(await recordProgress(db, job, result.progress, now))) return this.store.remove(job.post_id, job.claim_token);
-      this.store.update(job.post_id, job.claim_token, { attempts: 0, refreshed: 0, ...result.set, phase: result.next, next_at: result.at, running_since: null });
+      if (result.progress?.kind === "started" && !(await recordProgress(db, job, result.progress, now)))
+        return this.store.remove(job.post_id, job.claim_token);
+      this.store.update(job.post_id, job.claim_token, {
+        attempts: 0,
+        refreshed: 0,
+        ...result.set,
+        phase: result.next,
+        next_at: result.at,
+        running_since: null,
+      });
       if (result.progress && result.progress.kind !== "started") await recordProgress(db, job, result.progress, now);
       return recordNotes(db, job, result.notes, now);
     }
@@ -73,7 +81,13 @@ export class PublishRunner {
   private async end(job: Job, outcome: Outcome, now: number) {
     const moved = await recordOutcome(this.ctx.db, job, outcome, now);
     if (moved && outcome.status === "published" && outcome.followPostId) {
-      this.store.update(job.post_id, job.claim_token, { phase: "post_id", polling_since: now, next_at: now + 1_000, running_since: null, attempts: 0 });
+      this.store.update(job.post_id, job.claim_token, {
+        phase: "post_id",
+        polling_since: now,
+        next_at: now + 1_000,
+        running_since: null,
+        attempts: 0,
+      });
       return;
     }
     this.store.remove(job.post_id, job.claim_token);
@@ -91,7 +105,13 @@ export class PublishRunner {
     const attempts = job.attempts + 1;
     if (failure.refreshToken || attempts >= policy.maxAttempts) {
       const unconfirmed = policy.exhausted === "unconfirm" || (policy.exhausted === "fail_or_unconfirm" && job.publish_id !== null);
-      return this.end(job, unconfirmed ? { status: "unconfirmed", reason: failure.message } : { status: "failed", code: failure.code, message: failure.message, logId: failure.logId }, now);
+      return this.end(
+        job,
+        unconfirmed
+          ? { status: "unconfirmed", reason: failure.message }
+          : { status: "failed", code: failure.code, message: failure.message, logId: failure.logId },
+        now,
+      );
     }
     this.store.update(job.post_id, job.claim_token, { phase, attempts, next_at: now + backoffMs(attempts), running_since: null });
     if (failure.note) await recordNotes(this.ctx.db, job, [{ type: "retrying", message: failure.note, logId: failure.logId }], now);

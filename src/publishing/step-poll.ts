@@ -13,7 +13,6 @@ export const POLL_DEADLINE_MS = 60 * 60 * 1000;
 /** Keep looking for the public post id (moderation) this long after PUBLISH_COMPLETE. */
 export const POST_ID_DEADLINE_MS = 15 * 60 * 1000;
 
-
 export async function pollStep(ctx: PublishContext, job: Job): Promise<StepResult> {
   const now = ctx.clock.now();
   const slot = ctx.pacer.nextSlot("status", now);
@@ -30,18 +29,25 @@ export async function pollStep(ctx: PublishContext, job: Job): Promise<StepResul
   const polls = job.polls + 1;
   const postId = status.postIds[0] ?? null;
   if (job.phase === "post_id") return followPostId(job, postId, polls, now);
-  if (job.phase === "cancelling" && status.status === "FAILED" && status.failReason === "publish_cancelled") return fallBackToFileUpload(now);
+  if (job.phase === "cancelling" && status.status === "FAILED" && status.failReason === "publish_cancelled")
+    return fallBackToFileUpload(now);
   if (job.phase === "polling" && pullStalled(ctx, job, status, now)) return cancelStalledPull(ctx, job, token, now);
   switch (status.status) {
     case "PUBLISH_COMPLETE": {
       const message = postId
         ? `Published on TikTok (post ${postId})`
         : "Published on TikTok. It may take a few minutes for TikTok to process it and show it on the profile.";
-      return { end: { status: "published", tiktokPostId: postId, message, logId: status.logId, followPostId: !postId && job.public_post === 1 } };
+      return {
+        end: { status: "published", tiktokPostId: postId, message, logId: status.logId, followPostId: !postId && job.public_post === 1 },
+      };
     }
     case "SEND_TO_USER_INBOX":
       return {
-        end: { status: "sent_to_inbox", message: "Delivered to the creator's TikTok inbox: open the TikTok notification to finish and post it.", logId: status.logId },
+        end: {
+          status: "sent_to_inbox",
+          message: "Delivered to the creator's TikTok inbox: open the TikTok notification to finish and post it.",
+          logId: status.logId,
+        },
       };
     case "FAILED": {
       const reason = status.failReason ?? "unknown";

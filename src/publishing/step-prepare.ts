@@ -17,7 +17,7 @@ export type InitRequest = { postInfo: PostInfo | null; sourceInfo: SourceInfo };
 
 export async function prepareStep(ctx: PublishContext, job: Job): Promise<StepResult> {
   const loaded = await loadPostWithVideo(ctx.db, job.post_id);
-  if (!loaded || loaded.post.status !== "publishing" || loaded.post.claimToken !== job.claim_token) return { drop: true };
+  if (loaded?.post.status !== "publishing" || loaded.post.claimToken !== job.claim_token) return { drop: true };
   const now = ctx.clock.now();
   const paced = pacedUntil(ctx, job, now);
   if (paced) return paced;

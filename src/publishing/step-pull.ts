@@ -3,9 +3,9 @@
 import type { PublishStatus } from "../tiktok/client";
 import { TikTokError } from "../tiktok/errors";
 import type { Job } from "./job-store";
+import { pollDelayMs, pollFailure } from "./poll-errors";
 import type { PublishContext } from "./publish-context";
 import type { StepResult } from "./publish-phases";
-import { pollDelayMs, pollFailure } from "./poll-errors";
 
 const FIRST_CONFIRM_DELAY_MS = 500;
 
@@ -26,7 +26,8 @@ export async function cancelStalledPull(ctx: PublishContext, job: Job, token: st
     }
     return pollFailure(ctx, job, error);
   }
-  const message = "TikTok's download of the video stalled; cancelled it and waiting for TikTok to confirm before uploading the file directly";
+  const message =
+    "TikTok's download of the video stalled; cancelled it and waiting for TikTok to confirm before uploading the file directly";
   return { next: "cancelling", at: now + FIRST_CONFIRM_DELAY_MS, notes: [{ type: "pull_cancelled", message }] };
 }
 
@@ -34,7 +35,11 @@ export function fallBackToFileUpload(now: number): StepResult {
   return {
     next: "init",
     at: now,
-    set: { publish_id: null, source: "FILE_UPLOAD", source_reason: "the pull from our media URL stalled in PROCESSING_DOWNLOAD (cancelled and confirmed)" },
+    set: {
+      publish_id: null,
+      source: "FILE_UPLOAD",
+      source_reason: "the pull from our media URL stalled in PROCESSING_DOWNLOAD (cancelled and confirmed)",
+    },
     notes: [{ type: "source_fallback", message: "TikTok confirmed the cancelled pull; uploading the file directly" }],
   };
 }

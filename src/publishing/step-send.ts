@@ -18,9 +18,11 @@ export async function sendInitStep(ctx: PublishContext, job: Job): Promise<StepR
     return initFailure(ctx, job, error, { sent: false });
   }
   const initAt = ctx.clock.now(); // its pacing slot was taken when it was prepared
-  let result;
+  let result: Awaited<ReturnType<typeof ctx.client.initDirect>>;
   try {
-    result = postInfo ? await ctx.client.initDirect(accessToken, postInfo, sourceInfo) : await ctx.client.initInbox(accessToken, sourceInfo);
+    result = postInfo
+      ? await ctx.client.initDirect(accessToken, postInfo, sourceInfo)
+      : await ctx.client.initInbox(accessToken, sourceInfo);
   } catch (error) {
     if (pull && error instanceof TikTokError && error.code === "url_ownership_unverified") {
       // Nothing was created: fall back to streaming the file ourselves (tiktok-api.md §9.6).
@@ -28,7 +30,9 @@ export async function sendInitStep(ctx: PublishContext, job: Job): Promise<StepR
         next: "init",
         at: ctx.clock.now(),
         set: { source: "FILE_UPLOAD", source_reason: "TikTok answered url_ownership_unverified for the media URL", request: null },
-        notes: [{ type: "source_fallback", message: "TikTok could not verify the media domain; switching to FILE_UPLOAD", logId: error.logId }],
+        notes: [
+          { type: "source_fallback", message: "TikTok could not verify the media domain; switching to FILE_UPLOAD", logId: error.logId },
+        ],
       };
     }
     return initFailure(ctx, job, error, { sent: true });

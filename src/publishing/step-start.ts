@@ -7,7 +7,7 @@ import type { StepResult } from "./publish-phases";
 
 export async function startStep(ctx: PublishContext, job: Job): Promise<StepResult> {
   const loaded = await loadPostWithVideo(ctx.db, job.post_id);
-  if (!loaded || loaded.post.status !== "queued" || loaded.post.claimToken !== job.claim_token) return { drop: true };
+  if (loaded?.post.status !== "queued" || loaded.post.claimToken !== job.claim_token) return { drop: true };
   const now = ctx.clock.now();
   return pacedUntil(ctx, job, now) ?? { next: "init", at: now, progress: { kind: "started" } };
 }

@@ -25,7 +25,9 @@ export async function uploadStep(ctx: PublishContext, job: Job): Promise<StepRes
   if (result.status === 416 && result.uploadedBytes !== null && job.attempts < RETRY.maxAttempts) {
     // TikTok tells how far it got; resume from the chunk after that (or poll, if it has every byte).
     const resumed = continueFrom(Math.floor(result.uploadedBytes / plan.chunkSize), plan.totalChunkCount, now);
-    return "next" in resumed && resumed.next === "uploading" ? { ...resumed, set: { ...resumed.set, attempts: job.attempts + 1 } } : resumed;
+    return "next" in resumed && resumed.next === "uploading"
+      ? { ...resumed, set: { ...resumed.set, attempts: job.attempts + 1 } }
+      : resumed;
   }
   if (result.status === 403 || result.status === 404) return restartWithNewInit(job, result.status, now);
   // 5xx, a dropped connection, or a 416 without progress (another PUT still in flight): retry this chunk.
@@ -52,7 +54,12 @@ async function putChunk(ctx: PublishContext, job: Job, object: R2ObjectBody, ran
   try {
     const { readable, writable } = new FixedLengthStream(range.length);
     const piping = object.body.pipeTo(writable).catch(() => undefined);
-    const result = await ctx.client.putChunk(job.upload_url!, readable, { first: range.first, last: range.last, total: job.video_size! }, job.video_type!);
+    const result = await ctx.client.putChunk(
+      job.upload_url!,
+      readable,
+      { first: range.first, last: range.last, total: job.video_size! },
+      job.video_type!,
+    );
     await piping;
     return result;
   } catch (error) {
@@ -63,7 +70,8 @@ async function putChunk(ctx: PublishContext, job: Job, object: R2ObjectBody, ran
 
 /** The upload URL is dead (TikTok: 403 expired / 404 unknown): nothing was published under it, so a new init is safe. */
 function restartWithNewInit(job: Job, status: number, now: number): StepResult {
-  if (job.reinits >= MAX_REINITS) return fail("upload_expired", `TikTok closed the upload (HTTP ${status}) twice; schedule the post again.`);
+  if (job.reinits >= MAX_REINITS)
+    return fail("upload_expired", `TikTok closed the upload (HTTP ${status}) twice; schedule the post again.`);
   return {
     next: "init",
     at: now,

@@ -1,10 +1,10 @@
 // Access tokens for one account: refreshed ahead of expiry, once even when many posts need one at the
 // same moment (single flight), and the rotated pair persisted before the new access token is used.
-import { findAccountById, markNeedsReconnect, saveRefreshedTokens, type AccountRow } from "../accounts/accounts.repo";
+import { type AccountRow, findAccountById, markNeedsReconnect, saveRefreshedTokens } from "../accounts/accounts.repo";
 import type { Database } from "../db/client";
 import type { TokenCipher } from "../shared/crypto";
 import { AppError } from "../shared/errors";
-import type { TikTokClient } from "../tiktok/client";
+import type { TikTokClient, TokenSet } from "../tiktok/client";
 import { TikTokError } from "../tiktok/errors";
 
 /** Refresh when less than this is left (tiktok-api.md §1.5). */
@@ -48,7 +48,7 @@ export class TokenManager {
 
   private async refresh(account: AccountRow, now: number): Promise<string> {
     const { db, cipher, client } = this.deps;
-    let tokens;
+    let tokens: TokenSet;
     try {
       tokens = await client.refresh(await cipher.decrypt(account.refreshTokenEnc), now);
     } catch (error) {

@@ -4,7 +4,11 @@ import type { Database } from "../db/client";
 import { webhookReceipts } from "../db/schema";
 
 export async function seenBefore(db: Database, bodyHash: string) {
-  const rows = await db.select({ h: webhookReceipts.bodyHash }).from(webhookReceipts).where(eq(webhookReceipts.bodyHash, bodyHash)).limit(1);
+  const rows = await db
+    .select({ h: webhookReceipts.bodyHash })
+    .from(webhookReceipts)
+    .where(eq(webhookReceipts.bodyHash, bodyHash))
+    .limit(1);
   return rows.length > 0;
 }
 

@@ -4,7 +4,7 @@ import { sha256Hex } from "../shared/crypto";
 import { AppError } from "../shared/errors";
 import { errorResponses, json, router } from "../shared/http";
 import { verifyTikTokSignature } from "./webhook-signature";
-import { applyWebhook, WebhookBody } from "./webhooks";
+import { applyWebhook, WebhookBody, type WebhookEvent } from "./webhooks";
 import { recordReceipt, seenBefore } from "./webhooks.repo";
 import { WebhookAck } from "./webhooks.schemas";
 
@@ -21,7 +21,7 @@ export const webhookRoutes = router().openapi(webhookRoute, async (c) => {
   if (!(await verifyTikTokSignature(raw, c.req.header("tiktok-signature"), c.env.TIKTOK_CLIENT_SECRET, now))) {
     throw new AppError(401, "invalid_signature", "Missing, invalid or stale TikTok-Signature");
   }
-  let body;
+  let body: WebhookEvent;
   try {
     body = WebhookBody.parse(JSON.parse(raw));
   } catch {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { disconnectByOpenId } from "../accounts/accounts.repo";
 import type { Database } from "../db/client";
 import type { PostRow } from "../db/schema";
-import { type TransitionName, transitionOne, type Columns } from "../posts/post-transitions";
+import { type Columns, type TransitionName, transitionOne } from "../posts/post-transitions";
 import { explain } from "../tiktok/errors";
 
 export const WebhookBody = z.object({
@@ -65,7 +65,11 @@ function moveFor(event: string, content: PublishContent, now: number): Move | nu
         : { name: "webhookPublished", set: { completedAt: now }, message: "TikTok confirmed the post is published" };
     case "post.publish.publicly_available":
       return postId
-        ? { name: "webhookPublic", set: { tiktokPostId: postId, completedAt: now }, message: `Publicly available on TikTok (post ${postId})` }
+        ? {
+            name: "webhookPublic",
+            set: { tiktokPostId: postId, completedAt: now },
+            message: `Publicly available on TikTok (post ${postId})`,
+          }
         : null;
     case "post.publish.inbox_delivered":
       return { name: "webhookInboxDelivered", set: { completedAt: now }, message: "Delivered to the creator's TikTok inbox" };

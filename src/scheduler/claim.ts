@@ -24,7 +24,10 @@ export async function claimDuePosts(db: Database, now: number, dueBefore: number
     db,
     "claim",
     { where: due },
-    { set: { claimToken: token, claimedAt: now }, event: { type: "queued", message: sql`'Queued to start at ' || ${isoSql(posts.scheduledAt)}` } },
+    {
+      set: { claimToken: token, claimedAt: now },
+      event: { type: "queued", message: sql`'Queued to start at ' || ${isoSql(posts.scheduledAt)}` },
+    },
     now,
   );
   return claimed.map((p) => ({ id: p.id, account_id: p.accountId, scheduled_at: p.scheduledAt, claim_token: token }));

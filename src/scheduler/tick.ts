@@ -10,6 +10,7 @@ import { recordTick, staleClaims } from "./scheduler.repo";
 import { sweepStuckPublishing } from "./sweeper";
 
 export { LAST_TICK_KEY } from "./scheduler.repo";
+
 /** A queued post whose publisher has not started it this long after its time gets its message again. */
 const RESEND_AFTER_MS = 90_000;
 const MISSED_MESSAGE = "Not published: it could not start within its late policy. Reschedule it or cancel it.";

@@ -1,5 +1,5 @@
 // Router factory with the shared zod failure hook, and the response helpers reused across features.
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { ErrorSchema } from "./error.schemas";
 import { errorBody } from "./errors";

@@ -2,16 +2,16 @@
 // failures become TikTokError with TikTok's code and log_id. Base URLs come from configuration.
 import { TikTokError } from "./errors";
 import {
+  type CreatorInfo,
   CreatorInfoData,
   Envelope,
   InitData,
+  type PublishStatus,
   parseJson,
   StatusData,
   TokenResponse,
-  uploadedBytes,
   UserInfoData,
-  type CreatorInfo,
-  type PublishStatus,
+  uploadedBytes,
 } from "./schemas";
 
 export type { CreatorInfo, PublishStatus };
@@ -24,7 +24,6 @@ export type TokenSet = {
   accessExpiresAt: number;
   refreshExpiresAt: number;
 };
-
 
 export type TikTokConfig = { apiBase: string; clientKey: string; clientSecret: string };
 
@@ -148,7 +147,10 @@ export class TikTokClient {
       accessToken: t.access_token,
       refreshToken: t.refresh_token,
       openId: t.open_id,
-      scopes: t.scope.split(",").map((s) => s.trim()).filter(Boolean),
+      scopes: t.scope
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
       accessExpiresAt: now + t.expires_in * 1000,
       refreshExpiresAt: now + t.refresh_expires_in * 1000,
     };

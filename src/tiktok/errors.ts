@@ -50,8 +50,7 @@ const MESSAGES: Record<string, string> = {
   spam_risk_too_many_pending_share:
     "This account has too many drafts waiting in its TikTok inbox. Post or delete them in the TikTok app, then reschedule.",
   spam_risk_user_banned_from_posting: "TikTok does not allow this account to post right now.",
-  reached_active_user_cap:
-    "Postflare has reached TikTok's daily limit of creators who can post through it. Try again tomorrow.",
+  reached_active_user_cap: "Postflare has reached TikTok's daily limit of creators who can post through it. Try again tomorrow.",
   unaudited_client_can_only_post_to_private_accounts:
     "This app is not yet audited by TikTok: the account must be private and the post set to 'Only me'.",
   privacy_level_option_mismatch:

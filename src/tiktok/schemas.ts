@@ -33,7 +33,10 @@ export const StatusData = z.object({
   status: z.enum(["PROCESSING_UPLOAD", "PROCESSING_DOWNLOAD", "SEND_TO_USER_INBOX", "PUBLISH_COMPLETE", "FAILED"]),
   fail_reason: z.string().optional(),
   // TikTok's own spelling; int64 ids, kept as strings.
-  publicaly_available_post_id: z.array(z.union([z.string(), z.number()])).optional().default([]),
+  publicaly_available_post_id: z
+    .array(z.union([z.string(), z.number()]))
+    .optional()
+    .default([]),
   uploaded_bytes: z.number().optional(),
   downloaded_bytes: z.number().optional(),
 });
@@ -63,8 +66,9 @@ export function uploadedBytes(contentRange: string | null): number | null {
 
 /** TikTok sends post ids as bare int64 JSON numbers; quote them before JSON.parse so no digit is lost. */
 export function parseJson(text: string): unknown {
-  const safe = text.replace(/("publicaly_available_post_id"\s*:\s*\[)([^\]]*)\]/g, (_, open: string, ids: string) =>
-    `${open}${ids.replace(/(^|,)\s*(\d+)\s*/g, '$1"$2"')}]`,
+  const safe = text.replace(
+    /("publicaly_available_post_id"\s*:\s*\[)([^\]]*)\]/g,
+    (_, open: string, ids: string) => `${open}${ids.replace(/(^|,)\s*(\d+)\s*/g, '$1"$2"')}]`,
   );
   try {
     return JSON.parse(safe);
@@ -72,4 +76,3 @@ export function parseJson(text: string): unknown {
     return null;
   }
 }
-

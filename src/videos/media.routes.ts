@@ -13,7 +13,12 @@ const mediaRoute = createRoute({
   path: "/media/{id}",
   tags: ["media"],
   request: { params: VideoId, query: MediaQuery },
-  responses: { 200: { description: "Video bytes" }, 206: { description: "Partial content" }, 403: errorResponses[401], 404: errorResponses[404] },
+  responses: {
+    200: { description: "Video bytes" },
+    206: { description: "Partial content" },
+    403: errorResponses[401],
+    404: errorResponses[404],
+  },
 });
 
 export const mediaRoutes = router().openapi(mediaRoute, async (c) => {
@@ -23,6 +28,6 @@ export const mediaRoutes = router().openapi(mediaRoute, async (c) => {
     throw new AppError(403, "invalid_media_signature", "This media link is invalid or has expired");
   }
   const video = await findVideoById(c.var.db, id);
-  if (!video || video.status !== "ready") throw new AppError(404, "not_found", "Video not found");
+  if (video?.status !== "ready") throw new AppError(404, "not_found", "Video not found");
   return serveVideo(c.env.VIDEOS, video, c.req.raw.headers) as never;
 });

@@ -3,10 +3,10 @@ import { createRoute } from "@hono/zod-openapi";
 import { requireSession } from "../auth/session";
 import { notFound } from "../shared/errors";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
+import { serveVideo } from "./video-content";
 import { findVideo, listVideos, videoView } from "./videos.repo";
 import { NewVideo, PartBytes, PartParams, PartResponse, VideoId, VideoListResponse, VideoResponse } from "./videos.schemas";
 import { completeVideo, createVideo, putPart } from "./videos.service";
-import { serveVideo } from "./video-content";
 
 const createVideoRoute = createRoute({
   method: "post",
@@ -88,6 +88,6 @@ export const videoRoutes = router()
   })
   .openapi(contentRoute, async (c) => {
     const video = await findVideo(c.var.db, c.get("session").workspaceId, c.req.valid("param").id);
-    if (!video || video.status !== "ready") throw notFound("Video");
+    if (video?.status !== "ready") throw notFound("Video");
     return serveVideo(c.env.VIDEOS, video, c.req.raw.headers) as never;
   });

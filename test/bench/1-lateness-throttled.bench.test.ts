@@ -5,8 +5,19 @@
 // be earlier than the (k−6)-th + 60 s). Baseline (Celery beat): 12/20 published, mean 28.6 s, p50 32.9 s, p99 49.1 s.
 import { describe, expect, it } from "vitest";
 import {
-  connectAccount, cronAtMinuteBoundaries, emuRecord, latenessFromLedger, report, rng, s, schedulePost, seedFromEnv,
-  signedUpClient, summary, uploadVideo, waitAllFinal,
+  connectAccount,
+  cronAtMinuteBoundaries,
+  emuRecord,
+  latenessFromLedger,
+  report,
+  rng,
+  s,
+  schedulePost,
+  seedFromEnv,
+  signedUpClient,
+  summary,
+  uploadVideo,
+  waitAllFinal,
 } from "./helpers";
 
 const POSTS = 20;
@@ -15,10 +26,10 @@ const WINDOW_MS = 60_000;
 const LIMIT = 6;
 
 /** Lateness the limit alone forces, serving posts in due order as early as allowed. */
-export function minimalSchedule(dueTimes: number[], limit = LIMIT, windowMs = WINDOW_MS) {
+function minimalSchedule(dueTimes: number[], limit = LIMIT, windowMs = WINDOW_MS) {
   const due = [...dueTimes].sort((a, b) => a - b);
   const at: number[] = [];
-  due.forEach((d, k) => at.push(k >= limit ? Math.max(d, at[k - limit]! + windowMs) : d));
+  for (const [k, d] of due.entries()) at.push(k >= limit ? Math.max(d, at[k - limit]! + windowMs) : d);
   return due.map((d, k) => ({ due: d, earliest: at[k]!, required: at[k]! - d }));
 }
 
@@ -44,7 +55,10 @@ describe("lateness under TikTok's 6/min limit (one account)", () => {
     const lastDue = Math.max(...posts.map((p) => p.scheduledAt));
     const minimal = minimalSchedule(posts.map((p) => p.scheduledAt));
     const drainBy = Math.max(...minimal.map((m) => m.earliest));
-    const statuses = await waitAllFinal(posts.map((p) => p.id), Math.max(lastDue, drainBy) - Date.now() + 90_000);
+    const statuses = await waitAllFinal(
+      posts.map((p) => p.id),
+      Math.max(lastDue, drainBy) - Date.now() + 90_000,
+    );
     cron.stop();
 
     const record = await emuRecord(openId);

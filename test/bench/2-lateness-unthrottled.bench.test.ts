@@ -3,8 +3,20 @@
 // tick, fired at every wall-clock minute boundary as the platform does. Goal: init lateness p99 ≤ 2 s.
 import { describe, expect, it } from "vitest";
 import {
-  connectAccount, cronAtMinuteBoundaries, emuRecord, env, latenessFromLedger, report, rng, s, schedulePost, seedFromEnv,
-  signedUpClient, summary, uploadVideo, waitAllFinal,
+  connectAccount,
+  cronAtMinuteBoundaries,
+  emuRecord,
+  env,
+  latenessFromLedger,
+  report,
+  rng,
+  s,
+  schedulePost,
+  seedFromEnv,
+  signedUpClient,
+  summary,
+  uploadVideo,
+  waitAllFinal,
 } from "./helpers";
 
 const ACCOUNTS = 20;
@@ -37,7 +49,10 @@ describe("lateness without pacing (20 accounts)", () => {
 
     const cron = cronAtMinuteBoundaries();
     const lastDue = Math.max(...posts.map((p) => p.scheduledAt));
-    const statuses = await waitAllFinal(posts.map((p) => p.id), lastDue - Date.now() + 60_000);
+    const statuses = await waitAllFinal(
+      posts.map((p) => p.id),
+      lastDue - Date.now() + 60_000,
+    );
     cron.stop();
 
     const openIds = new Set(accounts.map((a) => a.openId));
@@ -53,7 +68,9 @@ describe("lateness without pacing (20 accounts)", () => {
     const claimedAt = new Map<string, number>();
     for (let i = 0; i < posts.length; i += 90) {
       const ids = posts.slice(i, i + 90).map((p) => p.id);
-      const { results } = await env.DB.prepare(`SELECT id, claimed_at FROM posts WHERE id IN (${ids.map(() => "?").join(",")})`).bind(...ids).all<{ id: string; claimed_at: number }>();
+      const { results } = await env.DB.prepare(`SELECT id, claimed_at FROM posts WHERE id IN (${ids.map(() => "?").join(",")})`)
+        .bind(...ids)
+        .all<{ id: string; claimed_at: number }>();
       for (const r of results) claimedAt.set(r.id, r.claimed_at);
     }
     const leadMs = (r: { id: string; scheduledAt: number }) => (r.scheduledAt - (claimedAt.get(r.id) ?? r.scheduledAt)) % 1000;
@@ -80,12 +97,23 @@ describe("lateness without pacing (20 accounts)", () => {
       duplicated: result.duplicated,
       rejectedInits: record.rejectedInits.length,
       initsBeforeDue: early,
-      lateness: { mean: s(result.lateness.mean), p50: s(result.lateness.p50), p99: s(result.lateness.p99), max: s(result.lateness.max), min: s(result.lateness.min) },
+      lateness: {
+        mean: s(result.lateness.mean),
+        p50: s(result.lateness.p50),
+        p99: s(result.lateness.p99),
+        max: s(result.lateness.max),
+        min: s(result.lateness.min),
+      },
       latenessClaimedAtCreation: byPath(true),
       latenessClaimedByCron: byPath(false),
       latenessByQueueLead: { "lead < 250 ms": byLead(0, 250), "250–500 ms": byLead(250, 500), "500–1000 ms": byLead(500, 1000) },
       goal: "p99 ≤ 2 s",
-      latest5: late.slice(0, 5).map((r) => ({ dueAt: new Date(r.scheduledAt).toISOString(), latenessS: +(r.lateness! / 1000).toFixed(3), claimedBy: posts.find((p) => p.id === r.id)!.atCreation ? "creation" : "cron", queueLeadMs: leadMs(r) })),
+      latest5: late.slice(0, 5).map((r) => ({
+        dueAt: new Date(r.scheduledAt).toISOString(),
+        latenessS: +(r.lateness! / 1000).toFixed(3),
+        claimedBy: posts.find((p) => p.id === r.id)!.atCreation ? "creation" : "cron",
+        queueLeadMs: leadMs(r),
+      })),
     };
     await report("2 lateness, unthrottled (20 accounts, 100 posts / 120 s)", figures);
     expect(result.duplicated).toBe(0);

@@ -4,8 +4,8 @@
 // global-setup.ts. Goal: RSS growth during the publish ≤ ~2 chunks (20 MB): chunks are streamed R2 → TikTok.
 // Caveat: the workerd process also hosts the test runner and the local D1/R2 simulators, so this is an upper bound.
 import { describe, expect, it } from "vitest";
-import { connectAccount, emuRecord, env, probeUrl, report, schedulePost, signedUpClient, sleep, waitAllFinal } from "./helpers";
 import { syntheticMp4 } from "../fixtures/synthetic-mp4";
+import { connectAccount, emuRecord, env, probeUrl, report, schedulePost, signedUpClient, sleep, waitAllFinal } from "./helpers";
 import { SyntheticMp4Stream } from "./synthetic-stream";
 
 const SIZE = 1_000_000_000;
@@ -40,7 +40,7 @@ function rssFigures(r: any) {
     endMB: mb(r.endKb),
     growthSampledMB: mb(growthKb),
     growthHwmMB: hwmGrowthKb === null ? null : mb(hwmGrowthKb),
-    growthInChunks: +(((Math.max(growthKb, hwmGrowthKb ?? 0)) * 1024) / CHUNK).toFixed(2),
+    growthInChunks: +((Math.max(growthKb, hwmGrowthKb ?? 0) * 1024) / CHUNK).toFixed(2),
     samples: r.samples,
     // RSS growth (MB) sampled at each tenth of the period: flat = bounded by what is in flight, rising = accumulating.
     growthAtTenthsMB: Array.from({ length: 10 }, (_, k) => {
@@ -60,7 +60,10 @@ describe("memory while publishing a 1 GB video", () => {
     const pieces = [small.next(1000), small.next(123_457), small.next(300_000)];
     const joined = new Uint8Array(300_000);
     let at = 0;
-    for (const p of pieces) joined.set(p, (at += p.byteLength) - p.byteLength);
+    for (const p of pieces) {
+      joined.set(p, at);
+      at += p.byteLength;
+    }
     expect(joined).toEqual(syntheticMp4(300_000));
 
     const client = await signedUpClient();
@@ -88,7 +91,11 @@ describe("memory while publishing a 1 GB video", () => {
         }
         await writer.close();
       })();
-      const res = await client.fetch(`/api/videos/${video.id}/parts/${n}`, { method: "PUT", body: readable, headers: { "content-length": String(length) } });
+      const res = await client.fetch(`/api/videos/${video.id}/parts/${n}`, {
+        method: "PUT",
+        body: readable,
+        headers: { "content-length": String(length) },
+      });
       await writing;
       if (res.status !== 200) throw new Error(`part ${n}: ${res.status} ${await res.text()}`);
     }

@@ -14,14 +14,28 @@ const ACCOUNTS = 10;
 const ROWS_PER_INSERT = 50; // 2 bound parameters per row: 100 per statement, D1's limit
 const STATEMENTS_PER_BATCH = 50;
 
-type Entry = { sql: string; binds: unknown[]; rowsRead: number; rowsWritten: number; durationMs: number; via: "all" | "run" | "batch" | "raw (re-run with all() to meter)" };
+type Entry = {
+  sql: string;
+  binds: unknown[];
+  rowsRead: number;
+  rowsWritten: number;
+  durationMs: number;
+  via: "all" | "run" | "batch" | "raw (re-run with all() to meter)";
+};
 
 /** env.DB seen through a wrapper that records meta.rows_read of every statement the code under test runs. */
 function metered(db: D1Database, log: Entry[]): D1Database {
   const real = Symbol("real");
   const wrap = (stmt: D1PreparedStatement, sql: string, binds: unknown[]): D1PreparedStatement => {
     const record = (via: Entry["via"], r: D1Result) =>
-      log.push({ sql, binds, via, rowsRead: r.meta.rows_read ?? 0, rowsWritten: r.meta.rows_written ?? 0, durationMs: r.meta.duration ?? 0 });
+      log.push({
+        sql,
+        binds,
+        via,
+        rowsRead: r.meta.rows_read ?? 0,
+        rowsWritten: r.meta.rows_written ?? 0,
+        durationMs: r.meta.duration ?? 0,
+      });
     return {
       [real]: stmt,
       sql,
@@ -52,7 +66,14 @@ function metered(db: D1Database, log: Entry[]): D1Database {
       const results = await db.batch(statements.map((s: any) => s[real] ?? s));
       results.forEach((r, i) => {
         const s = statements[i] as any;
-        log.push({ sql: s?.sql ?? "(batch)", binds: [], via: "batch", rowsRead: r.meta.rows_read ?? 0, rowsWritten: r.meta.rows_written ?? 0, durationMs: r.meta.duration ?? 0 });
+        log.push({
+          sql: s?.sql ?? "(batch)",
+          binds: [],
+          via: "batch",
+          rowsRead: r.meta.rows_read ?? 0,
+          rowsWritten: r.meta.rows_written ?? 0,
+          durationMs: r.meta.duration ?? 0,
+        });
       });
       return results;
     },
@@ -77,7 +98,9 @@ function countingQueue(queue: Queue, calls: number[]): Queue {
 const short = (sql: string) => sql.replace(/\s+/g, " ").trim().slice(0, 90);
 
 async function explain(sql: string, binds: unknown[]) {
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...binds).all<{ detail: string }>();
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...binds)
+    .all<{ detail: string }>();
   return results.map((r) => r.detail);
 }
 
@@ -86,7 +109,9 @@ async function insertPosts(rows: { id: string; scheduledAt: number; account: str
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const slice = rows.slice(i, i + ROWS_PER_INSERT);
     // Only id and scheduled_at are bound (2 per row); the other values are this benchmark's own constants.
-    const values = slice.map((r) => `(?, '${ws}', '${r.account}', '${video}', 'bench', 'SELF_ONLY', 'direct', ?, 'UTC', 'scheduled', ${now}, ${now})`);
+    const values = slice.map(
+      (r) => `(?, '${ws}', '${r.account}', '${video}', 'bench', 'SELF_ONLY', 'direct', ?, 'UTC', 'scheduled', ${now}, ${now})`,
+    );
     statements.push(
       env.DB.prepare(
         `INSERT INTO posts (id, workspace_id, account_id, video_id, caption, privacy_level, mode, scheduled_at, timezone, status, created_at, updated_at) VALUES ${values.join(", ")}`,
@@ -120,7 +145,11 @@ describe("scheduler at 100,000 posts", () => {
 
     // 100,000 future posts, one every 25 s from tomorrow on (about 29 days).
     const insertStart = Date.now();
-    const future = Array.from({ length: FUTURE_POSTS }, (_, i) => ({ id: `post_f${i}`, scheduledAt: now0 + 86_400_000 + i * 25_000, account: accounts[i % ACCOUNTS]! }));
+    const future = Array.from({ length: FUTURE_POSTS }, (_, i) => ({
+      id: `post_f${i}`,
+      scheduledAt: now0 + 86_400_000 + i * 25_000,
+      account: accounts[i % ACCOUNTS]!,
+    }));
     await insertPosts(future, ws, video, now0);
     const insertMs = Date.now() - insertStart;
     const count = await env.DB.prepare("SELECT count(*) AS n FROM posts").first<number>("n");
@@ -131,7 +160,11 @@ describe("scheduler at 100,000 posts", () => {
     const plans: Record<string, string[]> = {};
     for (let round = 0; round < 3; round++) {
       const now = Date.now();
-      const due = Array.from({ length: 10 }, (_, i) => ({ id: `post_d${round}_${i}`, scheduledAt: now + 5_000 + i * 5_000, account: accounts[i % ACCOUNTS]! }));
+      const due = Array.from({ length: 10 }, (_, i) => ({
+        id: `post_d${round}_${i}`,
+        scheduledAt: now + 5_000 + i * 5_000,
+        account: accounts[i % ACCOUNTS]!,
+      }));
       await insertPosts(due, ws, video, now);
       const log: Entry[] = [];
       const sends: number[] = [];
@@ -146,7 +179,13 @@ describe("scheduler at 100,000 posts", () => {
       }
     }
     const first = rounds[0]!;
-    const statements = first.log.map((e) => ({ sql: short(e.sql), via: e.via, rowsRead: e.rowsRead, rowsWritten: e.rowsWritten, d1ms: +e.durationMs.toFixed(2) }));
+    const statements = first.log.map((e) => ({
+      sql: short(e.sql),
+      via: e.via,
+      rowsRead: e.rowsRead,
+      rowsWritten: e.rowsWritten,
+      d1ms: +e.durationMs.toFixed(2),
+    }));
     const rowsRead = rounds.map((r) => r.log.reduce((n, e) => n + e.rowsRead, 0));
 
     // What markMissed would read with an indexable upper bound (late_policy_minutes ≥ 1, so a post can only be
@@ -154,10 +193,14 @@ describe("scheduler at 100,000 posts", () => {
     const now = Date.now();
     const missedAsIs = await env.DB.prepare(
       "SELECT id FROM posts WHERE status IN ('scheduled', 'queued') AND scheduled_at < ? - late_policy_minutes * 60000",
-    ).bind(now).all();
+    )
+      .bind(now)
+      .all();
     const missedBounded = await env.DB.prepare(
       "SELECT id FROM posts WHERE status IN ('scheduled', 'queued') AND scheduled_at < ? AND scheduled_at < ? - late_policy_minutes * 60000",
-    ).bind(now - 60_000, now).all();
+    )
+      .bind(now - 60_000, now)
+      .all();
     const boundedPlan = await explain(
       "SELECT id FROM posts WHERE status IN ('scheduled', 'queued') AND scheduled_at < ? AND scheduled_at < ? - late_policy_minutes * 60000",
       [now - 60_000, now],
@@ -165,7 +208,11 @@ describe("scheduler at 100,000 posts", () => {
 
     // b) 1,000 due posts in one tick.
     const bigNow = Date.now();
-    const many = Array.from({ length: 1000 }, (_, i) => ({ id: `post_m${i}`, scheduledAt: bigNow + 5_000 + i * 50, account: accounts[i % ACCOUNTS]! }));
+    const many = Array.from({ length: 1000 }, (_, i) => ({
+      id: `post_m${i}`,
+      scheduledAt: bigNow + 5_000 + i * 50,
+      account: accounts[i % ACCOUNTS]!,
+    }));
     await insertPosts(many, ws, video, bigNow);
     const bigLog: Entry[] = [];
     const bigSends: number[] = [];
@@ -177,7 +224,12 @@ describe("scheduler at 100,000 posts", () => {
 
     const figures = {
       futurePosts: FUTURE_POSTS,
-      insert: { seconds: +(insertMs / 1000).toFixed(1), statements: FUTURE_POSTS / ROWS_PER_INSERT, rowsPerStatement: ROWS_PER_INSERT, boundParamsPerStatement: ROWS_PER_INSERT * 2 },
+      insert: {
+        seconds: +(insertMs / 1000).toFixed(1),
+        statements: FUTURE_POSTS / ROWS_PER_INSERT,
+        rowsPerStatement: ROWS_PER_INSERT,
+        boundParamsPerStatement: ROWS_PER_INSERT * 2,
+      },
       tickWith10Due: {
         claimed: rounds.map((r) => r.result.claimed),
         wallMs: rounds.map((r) => +r.wallMs.toFixed(1)),

@@ -3,14 +3,23 @@
 //  - a tiny probe server on 127.0.0.1 that the workerd-side benchmarks call to sample workerd's RSS
 //    from outside (/proc) and to hand back their figures, which are written to BENCH_RESULTS_FILE
 //    (set by scripts/bench.mjs) when the run ends.
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TestProject } from "vitest/node";
 import { startEmulator } from "../../emulator/index.ts";
 import { TEST_SECRETS } from "../secrets.ts";
 
-type Sampling = { pids: number[]; baselineKb: number; peakKb: number; lastKb: number; samples: number; startedAt: number; timer: NodeJS.Timeout; series: [number, number][] };
+type Sampling = {
+  pids: number[];
+  baselineKb: number;
+  peakKb: number;
+  lastKb: number;
+  samples: number;
+  startedAt: number;
+  timer: NodeJS.Timeout;
+  series: [number, number][];
+};
 
 function parentOf(pid: number): number | null {
   try {
@@ -73,25 +82,32 @@ async function collectGarbage() {
     // In parallel, 3 s each: the test runner's isolate (tests, the Worker, its Durable Objects) answers at once;
     // some of Miniflare's internal services never answer over the inspector.
     const results = await Promise.all(
-      targets.map((target) =>
-        new Promise<string | null>((resolve) => {
-          if (!target.webSocketDebuggerUrl) return resolve(null);
-          let ws: WebSocket;
-          try {
-            ws = new WebSocket(target.webSocketDebuggerUrl.replaceAll("#", "%23")); // some worker names contain '#'
-          } catch {
-            return resolve(null);
-          }
-          const timer = setTimeout(() => (ws.close(), resolve(null)), 3_000);
-          ws.onopen = () => ws.send(JSON.stringify({ id: 1, method: "HeapProfiler.collectGarbage" }));
-          ws.onmessage = (event) => {
-            if (JSON.parse(String(event.data)).id !== 1) return;
-            clearTimeout(timer);
-            ws.close();
-            resolve(target.title ?? "?");
-          };
-          ws.onerror = () => (clearTimeout(timer), resolve(null));
-        }),
+      targets.map(
+        (target) =>
+          new Promise<string | null>((resolve) => {
+            if (!target.webSocketDebuggerUrl) return resolve(null);
+            let ws: WebSocket;
+            try {
+              ws = new WebSocket(target.webSocketDebuggerUrl.replaceAll("#", "%23")); // some worker names contain '#'
+            } catch {
+              return resolve(null);
+            }
+            const timer = setTimeout(() => {
+              ws.close();
+              resolve(null);
+            }, 3_000);
+            ws.onopen = () => ws.send(JSON.stringify({ id: 1, method: "HeapProfiler.collectGarbage" }));
+            ws.onmessage = (event) => {
+              if (JSON.parse(String(event.data)).id !== 1) return;
+              clearTimeout(timer);
+              ws.close();
+              resolve(target.title ?? "?");
+            };
+            ws.onerror = () => {
+              clearTimeout(timer);
+              resolve(null);
+            };
+          }),
       ),
     );
     const collected = results.filter((r): r is string => r !== null);
@@ -110,7 +126,16 @@ function startProbe(results: Record<string, unknown>) {
     sampling = null;
     // VmHWM was reset at start (clear_refs 5): the kernel's exact peak, next to our 100 ms samples.
     const hwmKb = s.pids.reduce((sum, pid) => sum + statusKb(pid, "VmHWM"), 0);
-    return { pids: s.pids, baselineKb: s.baselineKb, peakKb: Math.max(s.peakKb, rssKb(s.pids)), endKb: rssKb(s.pids), hwmKb, samples: s.samples, durationMs: Date.now() - s.startedAt, series: s.series };
+    return {
+      pids: s.pids,
+      baselineKb: s.baselineKb,
+      peakKb: Math.max(s.peakKb, rssKb(s.pids)),
+      endKb: rssKb(s.pids),
+      hwmKb,
+      samples: s.samples,
+      durationMs: Date.now() - s.startedAt,
+      series: s.series,
+    };
   };
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -135,14 +160,23 @@ function startProbe(results: Record<string, unknown>) {
       const baselineKb = rssKb(pids);
       const startedAt = Date.now();
       const s: Sampling = {
-        pids, baselineKb, peakKb: baselineKb, lastKb: baselineKb, samples: 1, startedAt, series: [[0, baselineKb]],
-        timer: setInterval(() => {
-          const kb = rssKb(pids);
-          s.samples++;
-          s.lastKb = kb;
-          if (kb > s.peakKb) s.peakKb = kb;
-          if (s.samples % 5 === 0) s.series.push([Date.now() - startedAt, kb]);
-        }, Number(body.intervalMs ?? 100)),
+        pids,
+        baselineKb,
+        peakKb: baselineKb,
+        lastKb: baselineKb,
+        samples: 1,
+        startedAt,
+        series: [[0, baselineKb]],
+        timer: setInterval(
+          () => {
+            const kb = rssKb(pids);
+            s.samples++;
+            s.lastKb = kb;
+            if (kb > s.peakKb) s.peakKb = kb;
+            if (s.samples % 5 === 0) s.series.push([Date.now() - startedAt, kb]);
+          },
+          Number(body.intervalMs ?? 100),
+        ),
       };
       sampling = s;
       return reply({ pids, baselineKb });

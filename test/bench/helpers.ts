@@ -33,7 +33,6 @@ export async function schedulePost(client: Client, accountId: string, videoId: s
   return body.post as { id: string; status: string };
 }
 
-
 export const emuRecord = (openId?: string) => emu(`/__emu/record${openId ? `?openId=${encodeURIComponent(openId)}` : ""}`);
 
 /** One cron tick, the way the platform runs `scheduled`. */
@@ -78,7 +77,9 @@ export async function waitAllFinal(ids: string[], timeoutMs: number) {
     statuses = new Map();
     for (let i = 0; i < ids.length; i += 90) {
       const slice = ids.slice(i, i + 90);
-      const { results } = await env.DB.prepare(`SELECT id, status FROM posts WHERE id IN (${slice.map(() => "?").join(",")})`).bind(...slice).all<{ id: string; status: string }>();
+      const { results } = await env.DB.prepare(`SELECT id, status FROM posts WHERE id IN (${slice.map(() => "?").join(",")})`)
+        .bind(...slice)
+        .all<{ id: string; status: string }>();
       for (const r of results) statuses.set(r.id, r.status);
     }
     if ([...statuses.values()].every((s) => FINAL.includes(s)) || Date.now() > deadline) return statuses;
@@ -112,7 +113,14 @@ export function percentile(sorted: number[], p: number) {
 export function summary(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const mean = sorted.reduce((s, v) => s + v, 0) / (sorted.length || 1);
-  return { n: sorted.length, mean, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN, min: sorted[0] ?? NaN };
+  return {
+    n: sorted.length,
+    mean,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? NaN,
+    min: sorted[0] ?? NaN,
+  };
 }
 
 export const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -142,7 +150,14 @@ export function latenessFromLedger(
     const inits = byTitle.get(p.caption) ?? [];
     const first = inits.map((i) => i.at as number).sort((a, b) => a - b)[0];
     const completes = inits.reduce((n, i) => n + ((publishes.get(i.publish_id) as any)?.completeCount ?? 0), 0);
-    return { ...p, status: statuses.get(p.id) ?? "?", inits: inits.length, completes, initAt: first ?? null, lateness: first === undefined ? null : first - p.scheduledAt };
+    return {
+      ...p,
+      status: statuses.get(p.id) ?? "?",
+      inits: inits.length,
+      completes,
+      initAt: first ?? null,
+      lateness: first === undefined ? null : first - p.scheduledAt,
+    };
   });
   const published = rows.filter((r) => r.status === "published" && r.completes >= 1).length;
   const duplicated = rows.filter((r) => r.inits > 1 || r.completes > 1).length;

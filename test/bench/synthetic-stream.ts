@@ -33,7 +33,9 @@ export class SyntheticMp4Stream {
     }
     let x = this.x;
     for (; i < n; i++) {
-      x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
       out[i] = x & 0xff;
     }
     this.x = x;

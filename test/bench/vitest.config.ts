@@ -17,7 +17,6 @@ class ByName extends BaseSequencer {
   }
 }
 
-
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(root, "migrations"));
   // scripts/bench.mjs runs two phases: "main" (all but the memory benchmark) and "memory", which alone gets

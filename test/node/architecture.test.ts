@@ -15,7 +15,11 @@ function sourceFiles(dir = SRC): string[] {
 }
 
 const files = sourceFiles().map((file) => ({ file: path.relative(SRC, file), text: readFileSync(file, "utf8") }));
-const matching = (pattern: RegExp) => files.filter((f) => pattern.test(f.text)).map((f) => f.file).sort();
+const matching = (pattern: RegExp) =>
+  files
+    .filter((f) => pattern.test(f.text))
+    .map((f) => f.file)
+    .sort();
 
 describe("the code's shape", () => {
   it("writes the posts table, and so posts.status, only in posts/post-transitions.ts", () => {

@@ -37,9 +37,9 @@ describe("browser journey", () => {
     } catch (error) {
       // The Worker's own log is the fastest way to see why a step stalled.
       console.error(`--- wrangler dev / emulator output (last 80 lines) ---\n${serverLog.slice(-80).join("\n")}`);
-      await page?.screenshot({ path: path.join(SCREENSHOTS, "browser-journey-failure.png"), fullPage: true }).catch(
-        (shotError: unknown) => console.error("failure screenshot not taken", shotError),
-      );
+      await page
+        ?.screenshot({ path: path.join(SCREENSHOTS, "browser-journey-failure.png"), fullPage: true })
+        .catch((shotError: unknown) => console.error("failure screenshot not taken", shotError));
       throw error;
     }
   }, 240_000);
@@ -90,9 +90,7 @@ async function journey() {
   await post.waitFor();
   await expect.poll(() => post.locator(`[title="${new Date(target).toISOString()}"]`).count(), { timeout: 10_000 }).toBe(1);
   await stack.tick(); // not needed (posts due within the claim window are enqueued at once), but harmless
-  await expect
-    .poll(() => post.getAttribute("data-status"), { timeout: 90_000, interval: 500 })
-    .toBe("published");
+  await expect.poll(() => post.getAttribute("data-status"), { timeout: 90_000, interval: 500 }).toBe("published");
   const tiktokId = post.getByTestId("post-tiktok-id");
   await tiktokId.waitFor({ timeout: 30_000 });
   expect(await tiktokId.textContent()).toMatch(/^\d{19}$/);
@@ -122,4 +120,3 @@ interface EmulatorRecord {
   uploads: { bytes: number; sha256: string }[];
   publishes: { status: string; post_id: string | null }[];
 }
-

@@ -223,9 +223,9 @@ async function withDiagnostics(name: string, body: () => Promise<void>) {
     // The Worker's own log is the fastest way to see why a step stalled.
     console.error(`--- wrangler dev / emulator output (last 80 lines) ---\n${serverLog.slice(-80).join("\n")}`);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page?.screenshot({ path: path.join(SCREENSHOTS, `browser-reschedule-${name}-failure.png`), fullPage: true }).catch(
-      (shotError: unknown) => console.error("failure screenshot not taken", shotError),
-    );
+    await page
+      ?.screenshot({ path: path.join(SCREENSHOTS, `browser-reschedule-${name}-failure.png`), fullPage: true })
+      .catch((shotError: unknown) => console.error("failure screenshot not taken", shotError));
     throw error;
   }
 }
@@ -237,4 +237,3 @@ interface EmulatorRecord {
 async function emulatorRecord(): Promise<EmulatorRecord> {
   return (await (await fetch(`${stack.emulatorUrl}/__emu/record`)).json()) as EmulatorRecord;
 }
-

@@ -3,13 +3,20 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Sparticuz, { inflate } from "@sparticuz/chromium";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PACKAGE = path.join(ROOT, "node_modules/@sparticuz/chromium");
 // The package's own args are for AWS Lambda (--single-process, --no-zygote, --disable-web-security…): not needed
 // here, and the last would hide CORS bugs from the tests.
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export async function launchChromium(): Promise<Browser> {
   const installed = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : null);

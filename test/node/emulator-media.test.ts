@@ -1,9 +1,9 @@
 // Pure units: chunk-plan arithmetic and the streaming MP4 sniffer, byte-split at every awkward boundary.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_OPTIONS } from "../../emulator/core/options.ts";
 import { chunkPlanProblem, chunkRange } from "../../emulator/uploads/chunk-plan.ts";
 import { MediaSniffer } from "../../emulator/uploads/media-sniffer.ts";
-import { DEFAULT_OPTIONS } from "../../emulator/core/options.ts";
 import { syntheticMp4 } from "../fixtures/synthetic-mp4.ts";
 
 const fixture = readFileSync(new URL("../fixtures/sample-3s.mp4", import.meta.url));

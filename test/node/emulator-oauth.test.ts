@@ -1,7 +1,7 @@
 // OAuth emulation: consent, code exchange, strict refresh rotation, token validation.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator } from "../../emulator/index.ts";
 import type { RunningEmulator } from "../../emulator/index.ts";
+import { startEmulator } from "../../emulator/index.ts";
 import { api, authorizeCode, connect, control, oauthToken, record, TEST_REDIRECT } from "../../emulator/testing.ts";
 
 let emu: RunningEmulator;
@@ -18,8 +18,12 @@ beforeEach(async () => {
 
 const authorizeUrl = (extra: Record<string, string>) =>
   `${base}/v2/auth/authorize/?${new URLSearchParams({
-    client_key: "local-client-key", response_type: "code", scope: "user.info.basic,video.publish",
-    redirect_uri: TEST_REDIRECT, state: "csrf-1", ...extra,
+    client_key: "local-client-key",
+    response_type: "code",
+    scope: "user.info.basic,video.publish",
+    redirect_uri: TEST_REDIRECT,
+    state: "csrf-1",
+    ...extra,
   })}`;
 
 describe("authorize + token exchange", () => {
@@ -31,7 +35,12 @@ describe("authorize + token exchange", () => {
     expect(location.searchParams.get("scopes")).toBe("user.info.basic,video.publish");
     const res = await oauthToken(base, { code, grant_type: "authorization_code", redirect_uri: TEST_REDIRECT });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ expires_in: 7200, refresh_expires_in: 15552000, token_type: "Bearer", scope: "user.info.basic,video.publish" });
+    expect(res.body).toMatchObject({
+      expires_in: 7200,
+      refresh_expires_in: 15552000,
+      token_type: "Bearer",
+      scope: "user.info.basic,video.publish",
+    });
     expect(String(res.body.access_token)).toMatch(/^act\./);
     const info = await api(base, String(res.body.access_token), "/v2/user/info/?fields=open_id,display_name");
     expect(info.body.error.code).toBe("ok");
@@ -51,7 +60,10 @@ describe("authorize + token exchange", () => {
   it("rejects a token exchange whose redirect_uri differs from the authorize request", async () => {
     const { code } = await authorizeCode(base, "mismatch", "user.info.basic");
     const res = await oauthToken(base, { code, grant_type: "authorization_code", redirect_uri: "http://localhost:8787/other" });
-    expect(res.body).toMatchObject({ error: "invalid_request", error_description: "Redirect_uri is not matched with the uri when requesting code." });
+    expect(res.body).toMatchObject({
+      error: "invalid_request",
+      error_description: "Redirect_uri is not matched with the uri when requesting code.",
+    });
   });
 
   it("refuses an unregistered redirect_uri on the consent page without redirecting", async () => {
@@ -66,13 +78,24 @@ describe("authorize + token exchange", () => {
     expect(page).toContain('name="scope" value="video.publish" checked');
     const session = /name="session" value="([^"]+)"/.exec(page)?.[1] ?? "";
     const form = (extra: string[][]) =>
-      fetch(`${base}/v2/auth/authorize/`, { method: "POST", redirect: "manual", body: new URLSearchParams([["session", session], ...extra]) });
-    const ok = await form([["action", "authorize"], ["username", "picky"]]); // video.publish unticked
+      fetch(`${base}/v2/auth/authorize/`, {
+        method: "POST",
+        redirect: "manual",
+        body: new URLSearchParams([["session", session], ...extra]),
+      });
+    const ok = await form([
+      ["action", "authorize"],
+      ["username", "picky"],
+    ]); // video.publish unticked
     const back = new URL(ok.headers.get("location") ?? "");
     expect(back.searchParams.get("scopes")).toBe("user.info.basic");
     const page2 = await (await fetch(authorizeUrl({}))).text();
     const session2 = /name="session" value="([^"]+)"/.exec(page2)?.[1] ?? "";
-    const cancel = await fetch(`${base}/v2/auth/authorize/`, { method: "POST", redirect: "manual", body: new URLSearchParams({ session: session2, action: "cancel" }) });
+    const cancel = await fetch(`${base}/v2/auth/authorize/`, {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({ session: session2, action: "cancel" }),
+    });
     const denied = new URL(cancel.headers.get("location") ?? "");
     expect(denied.searchParams.get("error")).toBe("access_denied");
     expect(denied.searchParams.get("state")).toBe("csrf-1");

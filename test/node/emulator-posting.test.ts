@@ -1,9 +1,9 @@
 // Content Posting init rules: chunk plans, privacy options, quotas, rate limits, creator_info states.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator } from "../../emulator/index.ts";
 import type { RunningEmulator } from "../../emulator/index.ts";
-import { api, connect, control, record } from "../../emulator/testing.ts";
+import { startEmulator } from "../../emulator/index.ts";
 import type { Connected } from "../../emulator/testing.ts";
+import { api, connect, control, record } from "../../emulator/testing.ts";
 
 let emu: RunningEmulator;
 let base: string;
@@ -21,7 +21,10 @@ beforeEach(async () => {
 
 const post = { privacy_level: "PUBLIC_TO_EVERYONE", brand_content_toggle: false, title: "Sunset #sky" };
 const fileSource = (video_size: number, chunk_size: number, total_chunk_count: number) => ({
-  source: "FILE_UPLOAD", video_size, chunk_size, total_chunk_count,
+  source: "FILE_UPLOAD",
+  video_size,
+  chunk_size,
+  total_chunk_count,
 });
 const init = (token: string, body: unknown) => api(base, token, "/v2/post/publish/video/init/", body);
 
@@ -70,7 +73,10 @@ describe("post_info", () => {
 
   it("lets unaudited apps post only SELF_ONLY to private accounts", async () => {
     await control(base, "PATCH", "/config", { unaudited: true });
-    const res = await init(jane.accessToken, { post_info: { ...post, privacy_level: "SELF_ONLY" }, source_info: fileSource(1000, 1000, 1) });
+    const res = await init(jane.accessToken, {
+      post_info: { ...post, privacy_level: "SELF_ONLY" },
+      source_info: fileSource(1000, 1000, 1),
+    });
     expect(res.body.error.code).toBe("unaudited_client_can_only_post_to_private_accounts");
     await control(base, "PUT", "/users/jane", { isPrivate: true });
     const ok = await init(jane.accessToken, { post_info: { ...post, privacy_level: "SELF_ONLY" }, source_info: fileSource(1000, 1000, 1) });
@@ -115,8 +121,12 @@ describe("quotas and limits", () => {
     await control(base, "PUT", "/users/jane", { isPrivate: true, nickname: "Jane D", maxVideoPostDurationSec: 180 });
     const info = await api(base, jane.accessToken, "/v2/post/publish/creator_info/query/");
     expect(info.body.data).toMatchObject({
-      creator_username: "jane", creator_nickname: "Jane D", duet_disabled: true, stitch_disabled: true,
-      privacy_level_options: ["FOLLOWER_OF_CREATOR", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"], max_video_post_duration_sec: 180,
+      creator_username: "jane",
+      creator_nickname: "Jane D",
+      duet_disabled: true,
+      stitch_disabled: true,
+      privacy_level_options: ["FOLLOWER_OF_CREATOR", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"],
+      max_video_post_duration_sec: 180,
     });
   });
 

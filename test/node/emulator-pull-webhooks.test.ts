@@ -1,19 +1,22 @@
 // PULL_FROM_URL downloads from a verified prefix, and signed webhooks a receiver can verify (§7).
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
 import type { Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator } from "../../emulator/index.ts";
 import type { RunningEmulator } from "../../emulator/index.ts";
-import { api, connect, control, record, waitFor } from "../../emulator/testing.ts";
+import { startEmulator } from "../../emulator/index.ts";
 import type { Connected } from "../../emulator/testing.ts";
+import { api, connect, control, record, waitFor } from "../../emulator/testing.ts";
 
 const fixture = readFileSync(new URL("../fixtures/sample-3s.mp4", import.meta.url));
 const SECRET = "local-client-secret";
 
-interface Hook { raw: string; signature: string }
+interface Hook {
+  raw: string;
+  signature: string;
+}
 const hooks: Hook[] = [];
 let hookStatus = 200;
 let origin: Server;
@@ -71,8 +74,13 @@ beforeEach(async () => {
   hookStatus = 200;
   await control(base, "POST", "/reset");
   await control(base, "PATCH", "/config", {
-    verifiedUrlPrefixes: [`${originUrl}/media/`], webhookUrl: `${originUrl}/hook`, webhookDuplicates: 0, webhookMaxAttempts: 3, webhookRetryDelayMs: 20,
-    webhookReorder: false, webhookDelayMs: 0,
+    verifiedUrlPrefixes: [`${originUrl}/media/`],
+    webhookUrl: `${originUrl}/hook`,
+    webhookDuplicates: 0,
+    webhookMaxAttempts: 3,
+    webhookRetryDelayMs: 20,
+    webhookReorder: false,
+    webhookDelayMs: 0,
   });
   jane = await connect(base, "jane");
 });

@@ -2,10 +2,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator } from "../../emulator/index.ts";
 import type { RunningEmulator } from "../../emulator/index.ts";
-import { api, byteStream, connect, control, putChunk, record, waitFor } from "../../emulator/testing.ts";
+import { startEmulator } from "../../emulator/index.ts";
 import type { Connected } from "../../emulator/testing.ts";
+import { api, byteStream, connect, control, putChunk, record, waitFor } from "../../emulator/testing.ts";
 
 const fixture = readFileSync(new URL("../fixtures/sample-3s.mp4", import.meta.url));
 const fixtureSha = createHash("sha256").update(fixture).digest("hex");

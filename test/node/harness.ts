@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { OptionsPatch } from "../../emulator/index.ts";
-import { ROOT, ensureSecrets, startStack, type Stack } from "../../scripts/stack.ts";
+import { ensureSecrets, ROOT, type Stack, startStack } from "../../scripts/stack.ts";
 import { launchChromium as launchBrowser } from "./browser.ts";
 
 export { ROOT };

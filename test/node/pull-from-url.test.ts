@@ -22,7 +22,12 @@ class Api {
   async call(pathname: string, method = "GET", body?: unknown, raw?: Uint8Array) {
     const headers: Record<string, string> = { origin: this.base, cookie: this.cookie };
     if (body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(`${this.base}${pathname}`, { method, headers, body: raw ? new Blob([new Uint8Array(raw)]) : body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
+    const res = await fetch(`${this.base}${pathname}`, {
+      method,
+      headers,
+      body: raw ? new Blob([new Uint8Array(raw)]) : body === undefined ? undefined : JSON.stringify(body),
+      redirect: "manual",
+    });
     const setCookie = res.headers.get("set-cookie");
     if (setCookie) this.cookie = setCookie.split(";")[0]!;
     return res;
@@ -34,20 +39,27 @@ class Api {
 }
 
 const emu = async (pathname: string, method = "GET", body?: unknown) => {
-  const res = await fetch(`${stack.emulatorUrl}${pathname}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${stack.emulatorUrl}${pathname}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return res.json() as Promise<any>;
 };
 
 async function creator(username: string) {
   const api = new Api(stack.appUrl);
-  expect((await api.json("/api/auth/signup", "POST", { email: `${username}@example.com`, password: "correct horse battery" })).status).toBe(201);
+  expect((await api.json("/api/auth/signup", "POST", { email: `${username}@example.com`, password: "correct horse battery" })).status).toBe(
+    201,
+  );
   const authorize = new URL((await api.call("/api/accounts/tiktok/connect")).headers.get("location")!);
   authorize.searchParams.set("emu_auto", "approve");
   authorize.searchParams.set("emu_username", username);
   const callback = new URL((await fetch(authorize, { redirect: "manual" })).headers.get("location")!);
   const back = new URL((await api.call(callback.pathname + callback.search)).headers.get("location")!, stack.appUrl);
   const accountId = back.searchParams.get("connected")!;
-  const video = (await api.json("/api/videos", "POST", { filename: "clip.mp4", size: VIDEO_BYTES.byteLength, contentType: "video/mp4" })).body.video;
+  const video = (await api.json("/api/videos", "POST", { filename: "clip.mp4", size: VIDEO_BYTES.byteLength, contentType: "video/mp4" }))
+    .body.video;
   expect((await api.call(`/api/videos/${video.id}/parts/1`, "PUT", undefined, VIDEO_BYTES)).status).toBe(200);
   expect((await api.json(`/api/videos/${video.id}/complete`, "POST", {})).status).toBe(200);
   const { open_id } = await emu(`/__emu/users/${username}`);
@@ -56,7 +68,15 @@ async function creator(username: string) {
 
 async function publish(api: Api, accountId: string, videoId: string) {
   const scheduledAt = new Date(Date.now() + 1500).toISOString();
-  const created = await api.json("/api/posts", "POST", { accountId, videoId, caption: "pulled", privacyLevel: "SELF_ONLY", scheduledAt, timezone: "UTC", mode: "direct" });
+  const created = await api.json("/api/posts", "POST", {
+    accountId,
+    videoId,
+    caption: "pulled",
+    privacyLevel: "SELF_ONLY",
+    scheduledAt,
+    timezone: "UTC",
+    mode: "direct",
+  });
   expect(created.status).toBe(201);
   return created.body.post.id as string;
 }
@@ -128,6 +148,9 @@ describe("PULL_FROM_URL", () => {
     const ledger = await emu(`/__emu/record?openId=${openId}`);
     expect(ledger.inits.map((i: any) => i.source)).toEqual(["PULL_FROM_URL", "FILE_UPLOAD"]);
     const outcomes = ledger.publishes.map((p: any) => [p.status, p.fail_reason ?? null]);
-    expect(outcomes).toEqual([["FAILED", "publish_cancelled"], ["PUBLISH_COMPLETE", null]]);
+    expect(outcomes).toEqual([
+      ["FAILED", "publish_cancelled"],
+      ["PUBLISH_COMPLETE", null],
+    ]);
   });
 });

@@ -54,7 +54,10 @@ describe("connecting a TikTok account", () => {
     expect(state).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Only a hash of the state is kept, bound to this user.
     const { body: me } = await client.json("/api/me");
-    const states = await rows<{ state_hash: string; user_id: string }>("SELECT state_hash, user_id FROM oauth_states WHERE user_id = ?", me.user.id);
+    const states = await rows<{ state_hash: string; user_id: string }>(
+      "SELECT state_hash, user_id FROM oauth_states WHERE user_id = ?",
+      me.user.id,
+    );
     expect(states).toHaveLength(1);
     expect(states[0]!.state_hash).not.toBe(state);
   });
@@ -91,7 +94,12 @@ describe("connecting a TikTok account", () => {
       },
     });
     // A state is single use: the one just used is gone.
-    expect(await rows("SELECT * FROM oauth_states WHERE user_id = (SELECT user_id FROM workspace_members WHERE workspace_id = ?)", row!.workspace_id)).toEqual([]);
+    expect(
+      await rows(
+        "SELECT * FROM oauth_states WHERE user_id = (SELECT user_id FROM workspace_members WHERE workspace_id = ?)",
+        row!.workspace_id,
+      ),
+    ).toEqual([]);
   });
 
   it("keeps TikTok tokens encrypted at rest: no column holds a token the emulator would accept", async () => {

@@ -15,7 +15,14 @@ type OpenApiDoc = {
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 /** Routes anyone may call: signing up/in/out, health, TikTok's signed webhook, and TikTok's signed media links. */
-const PUBLIC = new Set(["POST /auth/signup", "POST /auth/login", "POST /auth/logout", "GET /health", "POST /webhooks/tiktok", "GET /media/{id}"]);
+const PUBLIC = new Set([
+  "POST /auth/signup",
+  "POST /auth/login",
+  "POST /auth/logout",
+  "GET /health",
+  "POST /webhooks/tiktok",
+  "GET /media/{id}",
+]);
 
 async function openApi() {
   const res = await new Client().fetch("/api/openapi.json");
@@ -38,7 +45,7 @@ function urlOf(doc: OpenApiDoc, path: string) {
 
 /** Every $ref in the document (to check each one resolves). */
 function refs(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => refs(n, out));
+  if (Array.isArray(node)) for (const n of node) refs(n, out);
   else if (node && typeof node === "object") {
     for (const [k, v] of Object.entries(node)) {
       if (k === "$ref" && typeof v === "string") out.push(v);
@@ -49,7 +56,19 @@ function refs(node: unknown, out: string[] = []): string[] {
 }
 
 async function dump() {
-  const tables = ["users", "workspaces", "workspace_members", "sessions", "oauth_states", "tiktok_accounts", "videos", "video_parts", "posts", "post_events", "webhook_receipts"];
+  const tables = [
+    "users",
+    "workspaces",
+    "workspace_members",
+    "sessions",
+    "oauth_states",
+    "tiktok_accounts",
+    "videos",
+    "video_parts",
+    "posts",
+    "post_events",
+    "webhook_receipts",
+  ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()).results;
   return out;
@@ -88,7 +107,9 @@ describe("the OpenAPI document", () => {
       expect(Object.keys(op.responses ?? {}), `${method} ${path} documents no response`).not.toEqual([]);
     }
     const schemas = doc.components?.schemas ?? {};
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(["Error", "Post", "NewPost", "PostPatch", "Video", "Account", "CreatorInfo"]));
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining(["Error", "Post", "NewPost", "PostPatch", "Video", "Account", "CreatorInfo"]),
+    );
     for (const ref of refs(doc)) {
       expect(ref).toMatch(/^#\/components\/schemas\//);
       expect(schemas, `${ref} does not resolve`).toHaveProperty([ref.split("/").at(-1)!]);
@@ -166,7 +187,10 @@ describe("the route table", () => {
     const refused: string[] = [];
     for (const { path, method } of operations(doc)) {
       if (method === "GET") continue;
-      const concrete = path.replace("/videos/{id}", `/videos/${videoId}`).replace("/posts/{id}", `/posts/${body.post.id}`).replace("{n}", "1");
+      const concrete = path
+        .replace("/videos/{id}", `/videos/${videoId}`)
+        .replace("/posts/{id}", `/posts/${body.post.id}`)
+        .replace("{n}", "1");
       for (const contentType of ["application/json", "text/plain", "application/x-www-form-urlencoded"]) {
         const res = await bareFetch(`/api${concrete}`, {
           method,
@@ -179,7 +203,9 @@ describe("the route table", () => {
       refused.push(`${method} ${path}`);
     }
 
-    expect(refused).toEqual(expect.arrayContaining(["POST /posts", "PATCH /posts/{id}", "DELETE /posts/{id}", "POST /videos", "POST /auth/logout"]));
+    expect(refused).toEqual(
+      expect.arrayContaining(["POST /posts", "PATCH /posts/{id}", "DELETE /posts/{id}", "POST /videos", "POST /auth/logout"]),
+    );
     expect(await dump()).toEqual(before);
   });
 

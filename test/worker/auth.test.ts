@@ -86,7 +86,9 @@ describe("signing up", () => {
     expect(res.status).toBe(201);
 
     expect(PBKDF2_ITERATIONS).toBeLessThanOrEqual(100_000);
-    const pbkdf2Calls = derive.mock.calls.map(([params]) => params as { name: string; iterations?: number; hash?: unknown }).filter((p) => p.name === "PBKDF2");
+    const pbkdf2Calls = derive.mock.calls
+      .map(([params]) => params as { name: string; iterations?: number; hash?: unknown })
+      .filter((p) => p.name === "PBKDF2");
     expect(pbkdf2Calls.length).toBeGreaterThan(0);
     for (const params of pbkdf2Calls) {
       expect(params.iterations).toBeLessThanOrEqual(100_000);

@@ -2,12 +2,24 @@
 // switched on per TikTok user. Every scenario ends by checking the emulator's own ledger: one accepted
 // init per post, nothing completed twice, and the bytes TikTok received are the bytes we stored.
 // Time is driven (world.ts) except in the two scenarios that need a Durable Object to die mid-request.
-import { env } from "cloudflare:workers";
+
 import { abortAllDurableObjects } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { syntheticMp4 } from "../fixtures/synthetic-mp4";
-import { type Client, connectAccount, emu, emuRecord, inSeconds, schedulePost, settled, sha256Hex, signedUpClient, uploadVideo } from "./helpers";
-import { world, type World } from "./world";
+import {
+  type Client,
+  connectAccount,
+  emu,
+  emuRecord,
+  inSeconds,
+  schedulePost,
+  settled,
+  sha256Hex,
+  signedUpClient,
+  uploadVideo,
+} from "./helpers";
+import { type World, world } from "./world";
 
 let w: World;
 afterEach(() => w?.release());
@@ -46,9 +58,17 @@ describe("fault injection", () => {
     for (const a of accounts) await emu("/__emu/faults", "PUT", { openId: a.openId, errorRate5xx: 0.2 });
     const at = w.at(3_000);
     const posts = await Promise.all(
-      accounts.flatMap((a) => Array.from({ length: 10 }, (_, i) => schedulePost(client, a.accountId, videoId, { caption: `${a.username} #${i}`, scheduledAt: at }))),
+      accounts.flatMap((a) =>
+        Array.from({ length: 10 }, (_, i) =>
+          schedulePost(client, a.accountId, videoId, { caption: `${a.username} #${i}`, scheduledAt: at }),
+        ),
+      ),
     );
-    const results = await w.publish(client, accounts.map((a) => a.accountId), posts.map((p) => p.id));
+    const results = await w.publish(
+      client,
+      accounts.map((a) => a.accountId),
+      posts.map((p) => p.id),
+    );
     expect(results.map((r) => r.post.status)).toEqual(posts.map(() => "published"));
     for (const a of accounts) {
       const mine = results.filter((r) => r.post.accountId === a.accountId).map((r) => r.post);
@@ -67,12 +87,20 @@ describe("fault injection", () => {
     // The outage: ten minutes pass with no tick.
     await w.advanceTo(w.now() + 17 * 60_000);
     await w.tick();
-    const results = await w.publish(client, [a.accountId], posts.map((p) => p.id));
+    const results = await w.publish(
+      client,
+      [a.accountId],
+      posts.map((p) => p.id),
+    );
     expect(results.map((r) => r.post.status)).toEqual(["published", "published", "published"]);
     const missed = (await client.json(`/api/posts/${tooLate.id}`)).body;
     expect(missed.post.status).toBe("missed");
     expect(missed.post.lastError.message).toMatch(/late policy/);
-    await expectExactlyOnce(a.openId, results.map((r) => r.post), await sha256Hex(bytes));
+    await expectExactlyOnce(
+      a.openId,
+      results.map((r) => r.post),
+      await sha256Hex(bytes),
+    );
   });
 
   it("resumes the upload without a second init when the publisher dies between init and upload (real time)", async () => {

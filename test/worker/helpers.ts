@@ -38,7 +38,8 @@ export class Client {
 }
 
 let counter = 0;
-export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const unique = (prefix: string) =>
+  `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export async function signedUpClient(worker?: Fetcher) {
   const client = new Client(worker);
@@ -68,7 +69,11 @@ export async function uploadVideo(client: Client, bytes: Uint8Array = syntheticM
   const video = created.body.video;
   for (let n = 1; n <= video.partCount; n++) {
     const part = bytes.slice((n - 1) * video.partSize, Math.min(n * video.partSize, bytes.byteLength));
-    const res = await client.fetch(`/api/videos/${video.id}/parts/${n}`, { method: "PUT", body: part, headers: { "content-length": String(part.byteLength) } });
+    const res = await client.fetch(`/api/videos/${video.id}/parts/${n}`, {
+      method: "PUT",
+      body: part,
+      headers: { "content-length": String(part.byteLength) },
+    });
     if (res.status !== 200) throw new Error(`part ${n} failed: ${res.status} ${await res.text()}`);
   }
   const done = await client.json(`/api/videos/${video.id}/complete`, {});
@@ -133,7 +138,11 @@ export async function bareFetch(path: string, init: RequestInit = {}): Promise<R
 
 /** All rows of a D1 query (raw SQL, for asserting what a request left behind). */
 export async function rows<T = Record<string, unknown>>(sql: string, ...binds: unknown[]): Promise<T[]> {
-  return (await env.DB.prepare(sql).bind(...binds).all<T>()).results;
+  return (
+    await env.DB.prepare(sql)
+      .bind(...binds)
+      .all<T>()
+  ).results;
 }
 
 /** An ISO time `ms` from now, well outside the scheduler's claim window unless asked otherwise. */

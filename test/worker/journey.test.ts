@@ -1,9 +1,10 @@
 // The whole path, for real: sign up, connect TikTok (emulator OAuth), upload, schedule, and the post is
 // published by cron → queue → account Durable Object → TikTok, with its timeline and the emulator's ledger agreeing.
+
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import worker from "../../src/index";
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { connectAccount, emuRecord, sha256Hex, signedUpClient, uploadVideo } from "./helpers";
 
 async function tick() {
@@ -40,7 +41,10 @@ describe("scheduling a post end to end", () => {
     const published = await vi.waitFor(
       async () => {
         const { body } = await client.json(`/api/posts/${postId}`);
-        if (body.post.status !== "published" || !body.post.tiktokPostId) throw new Error(`still ${body.post.status}: ${JSON.stringify(body.events.map((e: { type: string; message: string }) => `${e.type}: ${e.message}`))}`);
+        if (body.post.status !== "published" || !body.post.tiktokPostId)
+          throw new Error(
+            `still ${body.post.status}: ${JSON.stringify(body.events.map((e: { type: string; message: string }) => `${e.type}: ${e.message}`))}`,
+          );
         return body;
       },
       { timeout: 20_000, interval: 200 },
@@ -54,7 +58,12 @@ describe("scheduling a post end to end", () => {
     const record = await emuRecord(openId);
     expect(record.inits).toHaveLength(1);
     expect(record.inits[0].at).toBeGreaterThanOrEqual(scheduledAt.getTime());
-    expect(record.inits[0].post_info).toMatchObject({ title: "Sunset timelapse #sky", privacy_level: "PUBLIC_TO_EVERYONE", disable_duet: true, brand_content_toggle: false });
+    expect(record.inits[0].post_info).toMatchObject({
+      title: "Sunset timelapse #sky",
+      privacy_level: "PUBLIC_TO_EVERYONE",
+      disable_duet: true,
+      brand_content_toggle: false,
+    });
     expect(record.uploads[0].sha256).toBe(await sha256Hex(bytes));
     expect(record.publishes.filter((p: { completeCount: number }) => p.completeCount > 0)).toHaveLength(1);
     expect(record.publishes[0].completeCount).toBe(1);

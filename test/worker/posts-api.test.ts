@@ -2,7 +2,7 @@
 // and the daily-limit warning. Every post here is far in the future, so nothing is published.
 import { describe, expect, it } from "vitest";
 import { DAILY_POST_CAP } from "../../src/posts/posts.service";
-import { Client, connectAccount, inFuture, postRequest, rows, signedUpClient, uploadVideo } from "./helpers";
+import { type Client, connectAccount, inFuture, postRequest, rows, signedUpClient, uploadVideo } from "./helpers";
 
 /** A signed-up user with a connected account and a ready video. */
 async function creator() {
@@ -15,7 +15,9 @@ async function creator() {
 const HOUR = 3600 * 1000;
 
 const postRows = (client: Client) =>
-  client.json("/api/me").then(({ body }) => rows<{ id: string; status: string }>("SELECT id, status FROM posts WHERE workspace_id = ?", body.workspace.id));
+  client
+    .json("/api/me")
+    .then(({ body }) => rows<{ id: string; status: string }>("SELECT id, status FROM posts WHERE workspace_id = ?", body.workspace.id));
 
 describe("scheduling a post", () => {
   it("keeps a post far in the future scheduled, with exactly the settings chosen", async () => {
@@ -262,7 +264,13 @@ describe("editing and cancelling", () => {
 
     expect(res.status).toBe(200);
     expect(res.body.warnings).toEqual([]);
-    expect(res.body.post).toMatchObject({ id, caption: "final caption #launch", status: "scheduled", version: 2, scheduledAt: created.post.scheduledAt });
+    expect(res.body.post).toMatchObject({
+      id,
+      caption: "final caption #launch",
+      status: "scheduled",
+      version: 2,
+      scheduledAt: created.post.scheduledAt,
+    });
     const { body } = await client.json(`/api/posts/${id}`);
     expect(body.post.caption).toBe("final caption #launch");
     expect(body.events.map((e: { type: string }) => e.type)).toEqual(["scheduled", "edited"]);
@@ -274,7 +282,11 @@ describe("editing and cancelling", () => {
     const { body: created } = await postRequest(client, { accountId, videoId });
     const id = created.post.id;
 
-    const res = await client.json(`/api/posts/${id}`, { caption: "x", status: "published", tiktokPostId: "7311111111111111111", workspaceId: "ws_other", version: 99 }, "PATCH");
+    const res = await client.json(
+      `/api/posts/${id}`,
+      { caption: "x", status: "published", tiktokPostId: "7311111111111111111", workspaceId: "ws_other", version: 99 },
+      "PATCH",
+    );
 
     expect(res.status).toBe(200);
     expect(res.body.post).toMatchObject({ status: "scheduled", tiktokPostId: null, version: 2 });

@@ -1,12 +1,13 @@
 // The account publisher's promises: edits and cancels win, duplicates never double-post, TikTok's
 // refusals become messages a person understands, tokens are refreshed once, limits are paced.
 // Time is driven (world.ts): the clocks move to each alarm, nothing sleeps.
-import { env } from "cloudflare:workers";
+
 import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AccountPublisher } from "../../src/publishing/account-publisher";
 import { connectAccount, emu, emuRecord, rows, schedulePost, signedUpClient, uploadVideo } from "./helpers";
-import { world, type World } from "./world";
+import { type World, world } from "./world";
 
 let w: World;
 afterEach(() => w?.release());
@@ -19,7 +20,8 @@ async function setup() {
   return { client, ...account, videoId };
 }
 
-const claimOf = async (postId: string) => (await rows<{ claim_token: string; scheduled_at: number }>("SELECT claim_token, scheduled_at FROM posts WHERE id = ?", postId))[0]!;
+const claimOf = async (postId: string) =>
+  (await rows<{ claim_token: string; scheduled_at: number }>("SELECT claim_token, scheduled_at FROM posts WHERE id = ?", postId))[0]!;
 
 describe("account publisher", () => {
   it("never publishes a post cancelled before its time", async () => {
@@ -72,7 +74,12 @@ describe("account publisher", () => {
     await stub.schedule({ kind: "publish", postId: post.id, accountId, claimToken: "claim-1", scheduledAt: w.now() });
     await runInDurableObject(stub, async (instance: AccountPublisher, state) => {
       // A run that died while TikTok was answering the init: the job is in `initiating` with its step's lease still held.
-      state.storage.sql.exec("UPDATE jobs SET phase = 'initiating', running_since = ?, next_at = ? WHERE post_id = ?", w.now(), w.now(), post.id);
+      state.storage.sql.exec(
+        "UPDATE jobs SET phase = 'initiating', running_since = ?, next_at = ? WHERE post_id = ?",
+        w.now(),
+        w.now(),
+        post.id,
+      );
       await instance.alarm();
     });
     const { body } = await client.json(`/api/posts/${post.id}`);
@@ -105,7 +112,11 @@ describe("account publisher", () => {
     const { client, accountId, videoId, openId } = await setup();
     await emu("/__emu/faults", "PUT", { openId, expireTokens: true });
     const posts = await Promise.all([0, 1, 2].map(() => schedulePost(client, accountId, videoId, { scheduledAt: w.at(2_000) })));
-    const done = await w.publish(client, [accountId], posts.map((p) => p.id));
+    const done = await w.publish(
+      client,
+      [accountId],
+      posts.map((p) => p.id),
+    );
     expect(done.map((d) => d.post.status)).toEqual(["published", "published", "published"]);
     const record = await emuRecord(openId);
     expect(record.tokenRefreshes).toHaveLength(1);
@@ -127,8 +138,14 @@ describe("account publisher", () => {
   it("paces ten posts due the same second to TikTok's init limit and publishes all of them", async () => {
     const { client, accountId, videoId, openId } = await setup();
     const at = w.at(2_000);
-    const posts = await Promise.all(Array.from({ length: 10 }, (_, i) => schedulePost(client, accountId, videoId, { caption: `post ${i}`, scheduledAt: at })));
-    const done = await w.publish(client, [accountId], posts.map((p) => p.id));
+    const posts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => schedulePost(client, accountId, videoId, { caption: `post ${i}`, scheduledAt: at })),
+    );
+    const done = await w.publish(
+      client,
+      [accountId],
+      posts.map((p) => p.id),
+    );
     expect(done.map((d) => d.post.status)).toEqual(posts.map(() => "published"));
     const record = await emuRecord(openId);
     expect(record.inits).toHaveLength(10);
@@ -156,7 +173,10 @@ describe("account publisher", () => {
     const post = await schedulePost(client, accountId, videoId, { scheduledAt: w.at(2_000) });
     const [done] = await w.publish(client, [accountId], [post.id]);
     expect(done!.post.status).toBe("failed");
-    expect(done!.post.lastError).toEqual({ code: "duration_check_failed", message: expect.stringMatching(/longer than this account may post/) });
+    expect(done!.post.lastError).toEqual({
+      code: "duration_check_failed",
+      message: expect.stringMatching(/longer than this account may post/),
+    });
   });
 
   it("publishes on time a post edited from hours away to a few seconds from now, without waiting for a tick", async () => {

@@ -1,13 +1,14 @@
 // The cron side: each due post is claimed once and sent to start on its own second; late ones are caught
 // up or become `missed`; pre-flight warns ahead of time; the sweeper resolves posts stuck publishing.
-import { env } from "cloudflare:workers";
+
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import worker from "../../src/index";
 import { database } from "../../src/db/client";
+import worker from "../../src/index";
 import { claimDuePosts, DELIVERY_LEAD_S, enqueue, publishMessage } from "../../src/scheduler/claim";
+import { STUCK_AFTER_MS, sweepStuckPublishing } from "../../src/scheduler/sweeper";
 import { runTick } from "../../src/scheduler/tick";
-import { sweepStuckPublishing, STUCK_AFTER_MS } from "../../src/scheduler/sweeper";
 import { mp4DurationSec } from "../../src/videos/mp4-duration";
 import { syntheticMp4 } from "../fixtures/synthetic-mp4";
 import { connectAccount, emu, inSeconds, schedulePost, signedUpClient, uploadVideo } from "./helpers";
@@ -21,7 +22,8 @@ async function farFuturePosts(n: number) {
   return { client, accountId, videoId, username, posts };
 }
 
-const setScheduledAt = (postId: string, at: number) => env.DB.prepare("UPDATE posts SET scheduled_at = ? WHERE id = ?").bind(at, postId).run();
+const setScheduledAt = (postId: string, at: number) =>
+  env.DB.prepare("UPDATE posts SET scheduled_at = ? WHERE id = ?").bind(at, postId).run();
 
 describe("cron claim", () => {
   it("claims a due post exactly once even when two ticks race", async () => {
@@ -46,7 +48,9 @@ describe("cron claim", () => {
     const sent: { delaySeconds?: number }[][] = [];
     const queue = { sendBatch: async (batch: { delaySeconds?: number }[]) => void sent.push(batch) } as unknown as Queue;
     const now = 1_700_000_000_000;
-    const messages = Array.from({ length: 150 }, (_, i) => publishMessage({ id: `p${i}`, account_id: "a", claim_token: "c", scheduled_at: now + i * 400 + 999 }));
+    const messages = Array.from({ length: 150 }, (_, i) =>
+      publishMessage({ id: `p${i}`, account_id: "a", claim_token: "c", scheduled_at: now + i * 400 + 999 }),
+    );
     await enqueue(queue, messages, now);
     expect(sent.map((b) => b.length)).toEqual([100, 50]);
     // Delivered ahead of time (whole seconds, rounded down, minus the lead); the publisher's alarm fires on the millisecond.
@@ -74,7 +78,9 @@ describe("cron claim", () => {
 
   it("marks posts past their late policy as missed, and leaves them for the user to decide", async () => {
     const { client, posts } = await farFuturePosts(1);
-    await env.DB.prepare("UPDATE posts SET scheduled_at = ?, late_policy_minutes = 30 WHERE id = ?").bind(Date.now() - 31 * 60_000, posts[0]!.id).run();
+    await env.DB.prepare("UPDATE posts SET scheduled_at = ?, late_policy_minutes = 30 WHERE id = ?")
+      .bind(Date.now() - 31 * 60_000, posts[0]!.id)
+      .run();
     const result = await runTick(database(env.DB), env, Date.now());
     expect(result.missed).toBe(1);
     const { body } = await client.json(`/api/posts/${posts[0]!.id}`);
@@ -90,7 +96,12 @@ describe("pre-flight", () => {
     const { client, accountId, username, posts } = await farFuturePosts(1);
     await client.json(`/api/posts/${posts[0]!.id}`, { privacyLevel: "PUBLIC_TO_EVERYONE" }, "PATCH");
     await emu(`/__emu/users/${username}`, "PUT", { isPrivate: true });
-    const problems = await env.ACCOUNT_PUBLISHER.getByName(accountId).preflight({ kind: "preflight", postId: posts[0]!.id, accountId, scheduledAt: Date.now() + 600_000 });
+    const problems = await env.ACCOUNT_PUBLISHER.getByName(accountId).preflight({
+      kind: "preflight",
+      postId: posts[0]!.id,
+      accountId,
+      scheduledAt: Date.now() + 600_000,
+    });
     expect(problems).toHaveLength(1);
     const { body } = await client.json(`/api/posts/${posts[0]!.id}`);
     expect(body.post.warning).toMatch(/pick who can view it again/);
@@ -103,13 +114,20 @@ describe("pre-flight", () => {
     await emu(`/__emu/users/${username}`, "PUT", { maxVideoPostDurationSec: 60 });
     const { videoId } = await uploadVideo(client, syntheticMp4(300_000, 90));
     const post = await schedulePost(client, accountId, videoId, { scheduledAt: inSeconds(3 * 3600) });
-    const problems = await env.ACCOUNT_PUBLISHER.getByName(accountId).preflight({ kind: "preflight", postId: post.id, accountId, scheduledAt: 0 });
+    const problems = await env.ACCOUNT_PUBLISHER.getByName(accountId).preflight({
+      kind: "preflight",
+      postId: post.id,
+      accountId,
+      scheduledAt: 0,
+    });
     expect(problems).toEqual(["The video lasts 90 s but this account may post at most 60 s."]);
   });
 
   it("passes a post that can go out, and says so on its timeline", async () => {
     const { client, accountId, posts } = await farFuturePosts(1);
-    expect(await env.ACCOUNT_PUBLISHER.getByName(accountId).preflight({ kind: "preflight", postId: posts[0]!.id, accountId, scheduledAt: 0 })).toEqual([]);
+    expect(
+      await env.ACCOUNT_PUBLISHER.getByName(accountId).preflight({ kind: "preflight", postId: posts[0]!.id, accountId, scheduledAt: 0 }),
+    ).toEqual([]);
     const { body } = await client.json(`/api/posts/${posts[0]!.id}`);
     expect(body.post.warning).toBeNull();
     expect(body.events.at(-1).type).toBe("preflight_ok");
@@ -132,7 +150,9 @@ describe("sweeper", () => {
   it("resolves a post stuck publishing that its publisher no longer follows as unconfirmed", async () => {
     const { client, posts } = await farFuturePosts(1);
     const now = Date.now();
-    await env.DB.prepare("UPDATE posts SET status = 'publishing', updated_at = ? WHERE id = ?").bind(now - STUCK_AFTER_MS - 1, posts[0]!.id).run();
+    await env.DB.prepare("UPDATE posts SET status = 'publishing', updated_at = ? WHERE id = ?")
+      .bind(now - STUCK_AFTER_MS - 1, posts[0]!.id)
+      .run();
     expect(await sweepStuckPublishing(database(env.DB), env, now)).toBe(1);
     const { body } = await client.json(`/api/posts/${posts[0]!.id}`);
     expect(body.post.status).toBe("unconfirmed");
@@ -166,7 +186,9 @@ describe("queue consumers", () => {
   });
 
   it("drops a malformed message instead of retrying it for ever", async () => {
-    const batch = createMessageBatch("postflare-publish", [{ id: "bad", timestamp: new Date(), attempts: 1, body: { kind: "publish", postId: 42 } }]);
+    const batch = createMessageBatch("postflare-publish", [
+      { id: "bad", timestamp: new Date(), attempts: 1, body: { kind: "publish", postId: 42 } },
+    ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);
     const result = await getQueueResult(batch, ctx);

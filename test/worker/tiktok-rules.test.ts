@@ -29,7 +29,9 @@ describe("chunk plan", () => {
 
 describe("TikTok responses", () => {
   it("keeps every digit of int64 post ids that TikTok sends as bare JSON numbers", () => {
-    const body = parseJson('{"data":{"status":"PUBLISH_COMPLETE","publicaly_available_post_id":[7311111111111111111, 7311111111111111112]},"error":{"code":"ok"}}') as any;
+    const body = parseJson(
+      '{"data":{"status":"PUBLISH_COMPLETE","publicaly_available_post_id":[7311111111111111111, 7311111111111111112]},"error":{"code":"ok"}}',
+    ) as any;
     expect(body.data.publicaly_available_post_id).toEqual(["7311111111111111111", "7311111111111111112"]);
   });
 

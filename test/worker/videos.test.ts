@@ -21,7 +21,12 @@ async function startUpload(client: Client, fields: Record<string, unknown> = {})
 }
 
 const videoRow = async (id: string) =>
-  (await rows<{ status: string; upload_id: string | null; r2_key: string }>("SELECT status, upload_id, r2_key FROM videos WHERE id = ?", id))[0];
+  (
+    await rows<{ status: string; upload_id: string | null; r2_key: string }>(
+      "SELECT status, upload_id, r2_key FROM videos WHERE id = ?",
+      id,
+    )
+  )[0];
 
 describe("uploading a video", () => {
   it("takes a video in parts and stores exactly those bytes, ready to schedule", async () => {
@@ -59,7 +64,9 @@ describe("uploading a video", () => {
     const stored = await env.VIDEOS.get(row!.r2_key);
     expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(bytes);
     expect(await rows("SELECT * FROM video_parts WHERE video_id = ?", id)).toEqual([]);
-    expect((await client.json("/api/videos")).body.videos.map((v: { id: string; status: string }) => [v.id, v.status])).toEqual([[id, "ready"]]);
+    expect((await client.json("/api/videos")).body.videos.map((v: { id: string; status: string }) => [v.id, v.status])).toEqual([
+      [id, "ready"],
+    ]);
   });
 
   it("splits a large video into equal 32 MiB parts and a last part with the remainder", async () => {
@@ -169,7 +176,11 @@ describe("uploading a video", () => {
     expect(over).toEqual({
       status: 400,
       body: {
-        error: { code: "invalid_request", message: "The request is not valid", details: [{ path: "size", message: "Videos can be at most 4 GB" }] },
+        error: {
+          code: "invalid_request",
+          message: "The request is not valid",
+          details: [{ path: "size", message: "Videos can be at most 4 GB" }],
+        },
       },
     });
 
@@ -185,7 +196,11 @@ describe("uploading a video", () => {
 
     const late = await putPart(client, videoId, 1, bytes);
     expect(late.status).toBe(409);
-    expect(((await late.json()) as any).error).toEqual({ code: "video_not_uploading", message: "This video is ready; its upload is closed", details: null });
+    expect(((await late.json()) as any).error).toEqual({
+      code: "video_not_uploading",
+      message: "This video is ready; its upload is closed",
+      details: null,
+    });
     expect((await client.json(`/api/videos/${videoId}/complete`, {})).status).toBe(409);
   });
 });

@@ -8,9 +8,7 @@ import { ROOT as root, workerPoolOptions } from "../worker-env.ts";
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(root, "migrations"));
   return {
-    plugins: [
-      cloudflareTest(({ inject }) => workerPoolOptions(inject("emulatorUrl"), migrations, { TIKTOK_RATE_WINDOW_MS: "3000" })),
-    ],
+    plugins: [cloudflareTest(({ inject }) => workerPoolOptions(inject("emulatorUrl"), migrations, { TIKTOK_RATE_WINDOW_MS: "3000" }))],
     test: {
       name: "worker",
       root,

@@ -41,12 +41,18 @@ async function publishingPost() {
   const { body } = await postRequest(client, { accountId, videoId });
   const postId = body.post.id as string;
   const publishId = `v_pub_file~v2-1.${unique("")}`;
-  await rows("UPDATE posts SET status = 'publishing', publish_id = ?, claim_token = 'claim-1', init_at = ? WHERE id = ?", publishId, Date.now(), postId);
+  await rows(
+    "UPDATE posts SET status = 'publishing', publish_id = ?, claim_token = 'claim-1', init_at = ? WHERE id = ?",
+    publishId,
+    Date.now(),
+    postId,
+  );
   const view = async () => (await client.json(`/api/posts/${postId}`)).body as { post: any; events: { type: string; message: string }[] };
   return { client, accountId, openId, postId, publishId, view };
 }
 
-const receipts = async (raw: string) => rows("SELECT event FROM webhook_receipts WHERE body_hash = ?", await sha256Hex(new TextEncoder().encode(raw)));
+const receipts = async (raw: string) =>
+  rows("SELECT event FROM webhook_receipts WHERE body_hash = ?", await sha256Hex(new TextEncoder().encode(raw)));
 const INVALID_SIGNATURE = { error: { code: "invalid_signature", message: "Missing, invalid or stale TikTok-Signature", details: null } };
 
 describe("verifying TikTok's signature", () => {
@@ -72,7 +78,10 @@ describe("verifying TikTok's signature", () => {
     const raw = publishEvent("post.publish.failed", openId, { publish_id: publishId, reason: "internal" });
     const tampered = publishEvent("post.publish.failed", openId, { publish_id: publishId, reason: "spam_risk" });
 
-    expect(await deliver(raw, await signature(raw, nowSeconds(), "not-the-client-secret"))).toEqual({ status: 401, body: INVALID_SIGNATURE });
+    expect(await deliver(raw, await signature(raw, nowSeconds(), "not-the-client-secret"))).toEqual({
+      status: 401,
+      body: INVALID_SIGNATURE,
+    });
     expect(await deliver(tampered, await signature(raw))).toEqual({ status: 401, body: INVALID_SIGNATURE });
     expect((await deliver(raw, "t=soon,s=zzzz")).status).toBe(401);
     expect((await deliver(raw, (await signature(raw)).replace(/,s=.*/, ""))).status).toBe(401);
@@ -138,7 +147,9 @@ describe("applying publish events", () => {
 
     expect(await receipts(raw)).toHaveLength(1);
     expect((await view()).events.filter((e) => e.type.startsWith("webhook:"))).toHaveLength(1);
-    expect(await rows("SELECT count(*) AS n FROM post_events WHERE post_id = ? AND type = 'webhook:post.publish.failed'", postId)).toEqual([{ n: 1 }]);
+    expect(await rows("SELECT count(*) AS n FROM post_events WHERE post_id = ? AND type = 'webhook:post.publish.failed'", postId)).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it("never lets a late post.publish.complete overwrite a post that already failed", async () => {

@@ -1,7 +1,7 @@
 // A test's own Postflare on a manual clock: the HTTP, cron and queue handlers built with it, each account's
 // Durable Object given it, TikTok's (the emulator's) clock pinned to it, and queue messages captured so the
 // test hands them over itself. Time moves only when the test moves it: nothing here sleeps.
-import { env } from "cloudflare:workers";
+
 import {
   createExecutionContext,
   createMessageBatch,
@@ -11,6 +11,7 @@ import {
   runInDurableObject,
   waitOnExecutionContext,
 } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { FINAL_STATUSES } from "../../src/posts/post-status";
 import type { AccountPublisher } from "../../src/publishing/account-publisher";
 import { manualClock } from "../../src/shared/clock";
@@ -102,7 +103,10 @@ export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 10
       for (let run = 0; run < maxRuns; run++) {
         if (await done()) return run;
         const alarms = await Promise.all(stubs.map((s) => runInDurableObject(s, (_i, state) => state.storage.getAlarm())));
-        const next = alarms.reduce<{ at: number; i: number } | null>((best, at, i) => (at !== null && (!best || at < best.at) ? { at, i } : best), null);
+        const next = alarms.reduce<{ at: number; i: number } | null>(
+          (best, at, i) => (at !== null && (!best || at < best.at) ? { at, i } : best),
+          null,
+        );
         if (!next) return run;
         await self.advanceTo(next.at);
         await runDurableObjectAlarm(stubs[next.i]!);

@@ -107,10 +107,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 const enc = encodeURIComponent;
 
 export const api = {
-  signup: (email: string, password: string) =>
-    request<Session>("POST", "/api/auth/signup", { email, password } satisfies Credentials),
-  login: (email: string, password: string) =>
-    request<Session>("POST", "/api/auth/login", { email, password } satisfies Credentials),
+  signup: (email: string, password: string) => request<Session>("POST", "/api/auth/signup", { email, password } satisfies Credentials),
+  login: (email: string, password: string) => request<Session>("POST", "/api/auth/login", { email, password } satisfies Credentials),
   logout: () => request<void>("POST", "/api/auth/logout", {}),
   me: () => request<Session>("GET", "/api/me"),
 
@@ -119,8 +117,7 @@ export const api = {
     request<z.infer<typeof accounts.CreatorInfoResponse>>("GET", `/api/accounts/${enc(accountId)}/creator-info`),
 
   createVideo: (input: NewVideo) => request<z.infer<typeof videos.VideoResponse>>("POST", "/api/videos", input),
-  completeVideo: (videoId: string) =>
-    request<z.infer<typeof videos.VideoResponse>>("POST", `/api/videos/${enc(videoId)}/complete`, {}),
+  completeVideo: (videoId: string) => request<z.infer<typeof videos.VideoResponse>>("POST", `/api/videos/${enc(videoId)}/complete`, {}),
   videoPartUrl: (videoId: string, partNumber: number) => `/api/videos/${enc(videoId)}/parts/${partNumber}`,
   videoContentUrl: (videoId: string) => `/api/videos/${enc(videoId)}/content`,
 
@@ -135,13 +132,14 @@ export const api = {
 };
 
 /** Validation issues carried in `error.details` (zod issues `[{path, message}]`), normalised. */
-export interface Issue { path: string; message: string }
+export interface Issue {
+  path: string;
+  message: string;
+}
 
 export function issuesOf(error: unknown): Issue[] {
   if (!(error instanceof ApiError)) return [];
-  const raw = Array.isArray(error.details)
-    ? error.details
-    : (error.details as { issues?: unknown } | null)?.issues;
+  const raw = Array.isArray(error.details) ? error.details : (error.details as { issues?: unknown } | null)?.issues;
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((item: unknown) => {
     const issue = item as { path?: unknown; message?: unknown } | null;

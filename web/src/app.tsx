@@ -1,6 +1,6 @@
 // App shell: session gate, navigation bar and the route table.
 import { useEffect, useState } from "preact/hooks";
-import { api, ApiError, messageOf, setUnauthenticatedHandler, type Session } from "./api.ts";
+import { ApiError, api, messageOf, type Session, setUnauthenticatedHandler } from "./api.ts";
 import { Link, Notice } from "./components/ui.tsx";
 import { matchPath, navigate, useLocation } from "./lib/router.ts";
 import { AuthPage } from "./pages/auth-page.tsx";
@@ -9,14 +9,14 @@ import { DashboardPage } from "./pages/dashboard-page.tsx";
 import { PostDetailPage } from "./pages/post-detail-page.tsx";
 import { PostsPage } from "./pages/posts-page.tsx";
 
-type AuthState =
-  | { kind: "loading" }
-  | { kind: "anonymous" }
-  | { kind: "signed-in"; session: Session }
-  | { kind: "error"; message: string };
+type AuthState = { kind: "loading" } | { kind: "anonymous" } | { kind: "signed-in"; session: Session } | { kind: "error"; message: string };
 
 /** Shown on the page the OAuth flow returned to, until dismissed or the user navigates away. */
-export interface ConnectResult { kind: "success" | "error"; text: string; path: string }
+export interface ConnectResult {
+  kind: "success" | "error";
+  text: string;
+  path: string;
+}
 
 /** The OAuth callback sends the browser back with ?connected=<id> or ?connect_error=<code>&message=<text>. */
 function takeConnectResult(): ConnectResult | null {
@@ -61,7 +61,9 @@ export function App() {
     return (
       <main class="page centered">
         <Notice kind="error">{auth.message}</Notice>
-        <button type="button" onClick={loadSession}>Try again</button>
+        <button type="button" onClick={loadSession}>
+          Try again
+        </button>
       </main>
     );
   }
@@ -126,14 +128,24 @@ function Header(props: { session: Session; path: string; onLogout: () => void })
   const active = (href: string) => (props.path === href ? "nav-link active" : "nav-link");
   return (
     <header class="topbar">
-      <Link href="/" class="brand">Postflare</Link>
+      <Link href="/" class="brand">
+        Postflare
+      </Link>
       <nav>
-        <Link href="/" class={active("/")}>Dashboard</Link>
-        <Link href="/posts" class={active("/posts")} testId="nav-posts">Posts</Link>
-        <Link href="/posts/new" class={`${active("/posts/new")} button button-small`} testId="new-post">New post</Link>
+        <Link href="/" class={active("/")}>
+          Dashboard
+        </Link>
+        <Link href="/posts" class={active("/posts")} testId="nav-posts">
+          Posts
+        </Link>
+        <Link href="/posts/new" class={`${active("/posts/new")} button button-small`} testId="new-post">
+          New post
+        </Link>
       </nav>
       <div class="topbar-user">
-        <span class="muted" title={props.session.workspace.name}>{props.session.user.email}</span>
+        <span class="muted" title={props.session.workspace.name}>
+          {props.session.user.email}
+        </span>
         <button type="button" class="button-secondary button-small" data-testid="logout" onClick={props.onLogout}>
           Log out
         </button>

@@ -1,6 +1,6 @@
 // Scheduler health from /api/health: last cron tick, upcoming work, and a banner when the tick is overdue.
 import { useState } from "preact/hooks";
-import { api, messageOf, type Health } from "../api.ts";
+import { api, type Health, messageOf } from "../api.ts";
 import { formatInZone, formatRelative } from "../lib/format.ts";
 import { browserTimeZone } from "../lib/time.ts";
 import { usePolling } from "../lib/use-polling.ts";
@@ -24,16 +24,14 @@ export function HealthStrip() {
     return <div class="health-strip muted">{error ? `Scheduler status unavailable: ${error}` : "Checking scheduler…"}</div>;
   }
   const summary = health.ok ? "Scheduler healthy" : health.problems.join("; ");
-  const lastTick = health.lastTickAt
-    ? `last tick ${formatRelative(health.lastTickAt)}`
-    : "no tick recorded yet";
+  const lastTick = health.lastTickAt ? `last tick ${formatRelative(health.lastTickAt)}` : "no tick recorded yet";
   return (
     <>
       {health.tickOverdue && (
         <div class="notice notice-error" role="alert">
           <strong>The scheduler is behind.</strong> Its last tick was{" "}
-          {health.lastTickAt ? formatInZone(health.lastTickAt, browserTimeZone()) : "never"}; scheduled posts may go out
-          late or be missed until the cron trigger runs again.
+          {health.lastTickAt ? formatInZone(health.lastTickAt, browserTimeZone()) : "never"}; scheduled posts may go out late or be missed
+          until the cron trigger runs again.
         </div>
       )}
       <div class={`health-strip ${health.ok ? "health-ok" : "health-bad"}`} aria-live="polite">

@@ -9,24 +9,20 @@ export function StatusNote({ post }: { post: Post }) {
   const upcoming = post.status === "scheduled" || post.status === "queued";
   return (
     <>
-      {post.status === "published" && (
-        <p class="note">It may take a few minutes for TikTok to process it and show it on the profile.</p>
-      )}
+      {post.status === "published" && <p class="note">It may take a few minutes for TikTok to process it and show it on the profile.</p>}
       {post.status === "sent_to_inbox" && (
-        <p class="note">
-          Sent to the TikTok inbox. Open the notification in the TikTok app to finish editing and post it.
-        </p>
+        <p class="note">Sent to the TikTok inbox. Open the notification in the TikTok app to finish editing and post it.</p>
       )}
       {post.status === "unconfirmed" && (
         <p class="note text-warning" data-testid="post-decision-note">
-          TikTok's outcome couldn't be confirmed: the video may or may not be on TikTok. Check the TikTok profile
-          first; publish again only if it isn't there, or it will be posted twice.
+          TikTok's outcome couldn't be confirmed: the video may or may not be on TikTok. Check the TikTok profile first; publish again only
+          if it isn't there, or it will be posted twice.
         </p>
       )}
       {post.status === "missed" && (
         <p class="note text-warning" data-testid="post-decision-note">
-          Not published: it could not start within {post.latePolicyMinutes} minutes of its time (late policy).
-          Publish it now, pick a new time, or cancel it.
+          Not published: it could not start within {post.latePolicyMinutes} minutes of its time (late policy). Publish it now, pick a new
+          time, or cancel it.
         </p>
       )}
       {post.status === "failed" && post.lastError && (
@@ -41,7 +37,11 @@ export function StatusNote({ post }: { post: Post }) {
           <strong>Fix before it posts:</strong> {post.warning}
         </div>
       )}
-      {post.warning && !upcoming && <p class="note text-warning" data-testid="post-warning">{post.warning}</p>}
+      {post.warning && !upcoming && (
+        <p class="note text-warning" data-testid="post-warning">
+          {post.warning}
+        </p>
+      )}
     </>
   );
 }
@@ -53,7 +53,9 @@ export function TikTokId({ post }: { post: Post }) {
     <span class="small">
       TikTok post{" "}
       {post.tiktokUrl ? (
-        <a href={post.tiktokUrl} target="_blank" rel="noreferrer" data-testid="post-tiktok-id">{post.tiktokPostId}</a>
+        <a href={post.tiktokUrl} target="_blank" rel="noreferrer" data-testid="post-tiktok-id">
+          {post.tiktokPostId}
+        </a>
       ) : (
         <code data-testid="post-tiktok-id">{post.tiktokPostId}</code>
       )}
@@ -67,7 +69,11 @@ export function Lateness({ post }: { post: Post }) {
   if (startLatenessMs !== null) parts.push(formatLateness("started", startLatenessMs));
   if (liveLatenessMs !== null) parts.push(formatLateness("live", liveLatenessMs));
   if (parts.length === 0) return null;
-  return <span class="muted small" data-testid="post-lateness">{parts.join(" · ")}</span>;
+  return (
+    <span class="muted small" data-testid="post-lateness">
+      {parts.join(" · ")}
+    </span>
+  );
 }
 
 export function CancelButton({ post, onCancelled }: { post: Post; onCancelled: (post: Post) => void }) {

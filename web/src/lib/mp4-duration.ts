@@ -8,7 +8,12 @@ async function bytes(file: Blob, start: number, length: number): Promise<DataVie
   return new DataView(await file.slice(start, start + length).arrayBuffer());
 }
 
-interface Box { type: string; start: number; headerSize: number; end: number }
+interface Box {
+  type: string;
+  start: number;
+  headerSize: number;
+  end: number;
+}
 
 async function readBox(file: Blob, start: number, limit: number): Promise<Box | null> {
   if (start + 8 > limit) return null;

@@ -3,7 +3,11 @@ import { useEffect, useState } from "preact/hooks";
 
 const NAVIGATE_EVENT = "postflare:navigate";
 
-export interface Location { path: string; search: string; state: unknown }
+export interface Location {
+  path: string;
+  search: string;
+  state: unknown;
+}
 
 function current(): Location {
   return { path: window.location.pathname, search: window.location.search, state: window.history.state };

@@ -1,6 +1,6 @@
 // Uploads a local video file through the API's multipart protocol: create → PUT each part → complete.
 import { VIDEO_TYPES, type VideoType } from "../../../src/videos/video-rules.ts";
-import { api, ApiError, toApiError, type Video } from "../api.ts";
+import { ApiError, api, toApiError, type Video } from "../api.ts";
 
 /** Each part is retried this many times after its first failure (network errors, 408, 429 and 5xx only). */
 export const PART_RETRIES = 3;

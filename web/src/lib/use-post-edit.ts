@@ -1,6 +1,6 @@
 // Runs one edit of a post (PATCH /api/posts/:id) at a time, keeping which action is in flight and the error to show.
 import { useState } from "preact/hooks";
-import { api, ApiError, issuesOf, type Issue, type Post, type PostPatch } from "../api.ts";
+import { ApiError, api, type Issue, issuesOf, type Post, type PostPatch } from "../api.ts";
 
 export interface PostEditError {
   message: string;

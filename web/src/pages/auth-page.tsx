@@ -62,11 +62,17 @@ export function AuthPage({ mode, onSignedIn }: { mode: "login" | "signup"; onSig
         <p class="auth-switch">
           {mode === "signup" ? (
             <>
-              Already have an account? <Link href="/login" testId="goto-login">Sign in</Link>
+              Already have an account?{" "}
+              <Link href="/login" testId="goto-login">
+                Sign in
+              </Link>
             </>
           ) : (
             <>
-              New to Postflare? <Link href="/signup" testId="goto-signup">Create an account</Link>
+              New to Postflare?{" "}
+              <Link href="/signup" testId="goto-signup">
+                Create an account
+              </Link>
             </>
           )}
         </p>

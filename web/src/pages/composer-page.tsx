@@ -1,6 +1,6 @@
 // "New post": account, video, caption, post settings, disclosure and schedule, following tiktok-api.md §8.
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { api, issuesOf, type Account, type CreatorInfo } from "../api.ts";
+import { type Account, api, type CreatorInfo, issuesOf } from "../api.ts";
 import { CreatorCard } from "../components/composer/creator-card.tsx";
 import { Declaration, DisclosureFields } from "../components/composer/disclosure-fields.tsx";
 import { FieldIssues } from "../components/composer/field-issues.tsx";
@@ -9,7 +9,7 @@ import { ScheduleFields } from "../components/composer/schedule-fields.tsx";
 import { SettingsFields } from "../components/composer/settings-fields.tsx";
 import { VideoField } from "../components/composer/video-field.tsx";
 import { FormError, Link } from "../components/ui.tsx";
-import { CAPTION_MAX, composerBlockers, toPostInput, type ComposerForm } from "../lib/composer-rules.ts";
+import { CAPTION_MAX, type ComposerForm, composerBlockers, toPostInput } from "../lib/composer-rules.ts";
 import { navigate } from "../lib/router.ts";
 import { browserTimeZone, parseDateTimeInputs, timeZoneList, toDateTimeInputs, wallClockToUtc } from "../lib/time.ts";
 import { useCreatorInfo } from "../lib/use-creator-info.ts";
@@ -85,9 +85,7 @@ export function ComposerPage() {
     setBusy(true);
     setSubmitError(null);
     try {
-      const { post, warnings } = await api.createPost(
-        toPostInput(form, creator.info, upload.state.video.id, resolved.utcMs),
-      );
+      const { post, warnings } = await api.createPost(toPostInput(form, creator.info, upload.state.video.id, resolved.utcMs));
       const flash: PostsFlash = { postId: post.id, warnings: warnings ?? [] };
       navigate("/posts", { state: { flash } });
     } catch (caught) {
@@ -111,12 +109,10 @@ export function ComposerPage() {
           <legend>Account</legend>
           <label class="field">
             <span>Post to</span>
-            <select
-              value={form.accountId}
-              data-testid="composer-account"
-              onChange={(e) => update({ accountId: e.currentTarget.value })}
-            >
-              <option value="" disabled>{accounts ? "Select an account" : "Loading accounts…"}</option>
+            <select value={form.accountId} data-testid="composer-account" onChange={(e) => update({ accountId: e.currentTarget.value })}>
+              <option value="" disabled>
+                {accounts ? "Select an account" : "Loading accounts…"}
+              </option>
               {accounts?.map((a) => (
                 <option key={a.id} value={a.id} disabled={a.status !== "active"} title={a.statusReason ?? undefined}>
                   {a.displayName}
@@ -161,14 +157,7 @@ export function ComposerPage() {
         {direct && <SettingsFields form={form} creator={creator.info} issues={issues} onChange={update} />}
         {direct && <DisclosureFields form={form} onChange={update} />}
 
-        <ScheduleFields
-          form={form}
-          zones={zones}
-          browserZone={browserZone}
-          resolved={resolved}
-          issues={issues}
-          onChange={update}
-        />
+        <ScheduleFields form={form} zones={zones} browserZone={browserZone} resolved={resolved} issues={issues} onChange={update} />
 
         <FormError error={submitError} />
         <Declaration branded={direct && form.disclose && form.brandedContent} />
@@ -181,7 +170,9 @@ export function ComposerPage() {
           </span>
           {blockers.length > 0 && (
             <ul class="blockers muted small" aria-live="polite">
-              {blockers.map((reason) => <li key={reason}>{reason}</li>)}
+              {blockers.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
             </ul>
           )}
         </div>

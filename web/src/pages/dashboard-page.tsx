@@ -1,6 +1,6 @@
 // Dashboard: connected TikTok accounts, the "Connect TikTok" entry point and scheduler health.
 import { useEffect, useState } from "preact/hooks";
-import { api, type Account } from "../api.ts";
+import { type Account, api } from "../api.ts";
 import { HealthStrip } from "../components/health-strip.tsx";
 import { Avatar, FormError, Link } from "../components/ui.tsx";
 import { ACCOUNT_STATUS_LABELS, formatInZone } from "../lib/format.ts";
@@ -25,7 +25,9 @@ export function DashboardPage() {
       <HealthStrip />
       <div class="section-head">
         <h1>TikTok accounts</h1>
-        <a class="button" href={CONNECT_URL} data-testid="connect-tiktok">Connect TikTok</a>
+        <a class="button" href={CONNECT_URL} data-testid="connect-tiktok">
+          Connect TikTok
+        </a>
       </div>
       <FormError error={error} />
       {accounts === null && !error && <p class="muted">Loading accounts…</p>}
@@ -37,7 +39,9 @@ export function DashboardPage() {
       )}
       {accounts && accounts.length > 0 && (
         <ul class="account-list">
-          {accounts.map((account) => <AccountItem key={account.id} account={account} />)}
+          {accounts.map((account) => (
+            <AccountItem key={account.id} account={account} />
+          ))}
         </ul>
       )}
     </section>
@@ -53,7 +57,9 @@ function AccountItem({ account }: { account: Account }) {
         <span class="muted">{account.username ? `@${account.username}` : "username not shared"}</span>
         <small class="muted">Connected {formatInZone(account.connectedAt, browserTimeZone())}</small>
         {account.status !== "active" && account.statusReason && (
-          <small class="text-warning" data-testid="account-status-reason">{account.statusReason}</small>
+          <small class="text-warning" data-testid="account-status-reason">
+            {account.statusReason}
+          </small>
         )}
       </div>
       <span class={`badge account-${account.status}`}>{ACCOUNT_STATUS_LABELS[account.status] ?? account.status}</span>
@@ -63,7 +69,9 @@ function AccountItem({ account }: { account: Account }) {
             Schedule a post
           </Link>
         ) : (
-          <a class="button button-small" href={CONNECT_URL}>Reconnect</a>
+          <a class="button button-small" href={CONNECT_URL}>
+            Reconnect
+          </a>
         )}
       </div>
     </li>

@@ -1,6 +1,6 @@
 // One post: its settings, the uploaded video, live status and the event timeline from GET /api/posts/:id.
 import { useState } from "preact/hooks";
-import { api, ApiError, messageOf, type Post, type PostEvent } from "../api.ts";
+import { ApiError, api, messageOf, type Post, type PostEvent } from "../api.ts";
 import { PostActions } from "../components/post-actions/post-actions.tsx";
 import { Lateness, StatusNote, TikTokId } from "../components/post-parts.tsx";
 import { FormError, Link, Notice, StatusBadge } from "../components/ui.tsx";
@@ -36,7 +36,9 @@ export function PostDetailPage({ postId }: { postId: string }) {
   if (!data) {
     return (
       <section>
-        <p><Link href="/posts">← All posts</Link></p>
+        <p>
+          <Link href="/posts">← All posts</Link>
+        </p>
         {error ? <FormError error={error} /> : <p class="muted">Loading post…</p>}
       </section>
     );
@@ -45,7 +47,9 @@ export function PostDetailPage({ postId }: { postId: string }) {
   const zone = post.timezone;
   return (
     <section class="post-detail" data-testid="post-detail" data-post-id={post.id} data-status={post.status}>
-      <p><Link href="/posts">← All posts</Link></p>
+      <p>
+        <Link href="/posts">← All posts</Link>
+      </p>
       <div class="section-head">
         <h1>Post</h1>
         <StatusBadge status={post.status} />
@@ -61,6 +65,7 @@ export function PostDetailPage({ postId }: { postId: string }) {
         onReload={() => setReloads((n) => n + 1)}
       />
       <div class="detail-grid">
+        {/* biome-ignore lint/a11y/useMediaCaption: a creator's own upload has no caption track to offer */}
         <video class="detail-video" src={api.videoContentUrl(post.videoId)} controls preload="metadata" playsInline />
         <dl class="facts">
           <dt>Scheduled</dt>
@@ -82,17 +87,24 @@ export function PostDetailPage({ postId }: { postId: string }) {
           <dt>Caption</dt>
           <dd class="caption-full">{post.caption || <em class="muted">No caption</em>}</dd>
           <dt>Timing</dt>
-          <dd><Lateness post={post} />{post.timing.startLatenessMs === null && post.timing.liveLatenessMs === null && "—"}</dd>
+          <dd>
+            <Lateness post={post} />
+            {post.timing.startLatenessMs === null && post.timing.liveLatenessMs === null && "—"}
+          </dd>
           {post.tiktokPostId && (
             <>
               <dt>TikTok</dt>
-              <dd><TikTokId post={post} /></dd>
+              <dd>
+                <TikTokId post={post} />
+              </dd>
             </>
           )}
           {post.publishId && (
             <>
               <dt>Publish id</dt>
-              <dd><code>{post.publishId}</code></dd>
+              <dd>
+                <code>{post.publishId}</code>
+              </dd>
             </>
           )}
         </dl>
@@ -110,7 +122,8 @@ function interactions(post: Post): string {
 }
 
 function disclosure(post: Post): string {
-  if (post.brandContent) return post.brandOrganic ? "Your brand + branded content (Paid partnership)" : "Branded content (Paid partnership)";
+  if (post.brandContent)
+    return post.brandOrganic ? "Your brand + branded content (Paid partnership)" : "Branded content (Paid partnership)";
   if (post.brandOrganic) return "Your brand (Promotional content)";
   return "None";
 }
@@ -121,10 +134,16 @@ function Timeline({ events, zone }: { events: PostEvent[]; zone: string }) {
     <ol class="timeline">
       {sorted.map((event) => (
         <li key={event.id} data-testid="post-event" data-event-type={event.type}>
-          <time dateTime={event.at} class="muted small">{formatInZone(event.at, zone)}</time>
+          <time dateTime={event.at} class="muted small">
+            {formatInZone(event.at, zone)}
+          </time>
           <div>
             <code class="event-type">{event.type}</code> {event.message}
-            {event.logId && <small class="muted block">TikTok log id: <code>{event.logId}</code></small>}
+            {event.logId && (
+              <small class="muted block">
+                TikTok log id: <code>{event.logId}</code>
+              </small>
+            )}
             {event.data !== null && event.data !== undefined && (
               <details>
                 <summary class="small muted">Data</summary>

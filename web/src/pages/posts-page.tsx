@@ -1,6 +1,6 @@
 // Posts list, refreshed every 2 s while the tab is visible; a click opens the post's timeline.
 import { useEffect, useState } from "preact/hooks";
-import { api, messageOf, type Account, type Post } from "../api.ts";
+import { type Account, api, messageOf, type Post } from "../api.ts";
 import { PostActions } from "../components/post-actions/post-actions.tsx";
 import { Lateness, StatusNote, TikTokId } from "../components/post-parts.tsx";
 import { Avatar, Link, Notice, StatusBadge } from "../components/ui.tsx";
@@ -11,7 +11,10 @@ import { usePolling } from "../lib/use-polling.ts";
 export const POSTS_POLL_MS = 2_000;
 
 /** Handed over by the composer through history state after a successful create. */
-export interface PostsFlash { postId: string; warnings: string[] }
+export interface PostsFlash {
+  postId: string;
+  warnings: string[];
+}
 
 function takeFlash(): PostsFlash | null {
   const state = window.history.state as { flash?: PostsFlash } | null;
@@ -34,14 +37,19 @@ export function PostsPage() {
     );
   }, []);
 
-  usePolling(async () => {
-    try {
-      setPosts((await api.posts()).posts);
-      setError(null);
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
-  }, POSTS_POLL_MS, true, reloads);
+  usePolling(
+    async () => {
+      try {
+        setPosts((await api.posts()).posts);
+        setError(null);
+      } catch (caught) {
+        setError(messageOf(caught));
+      }
+    },
+    POSTS_POLL_MS,
+    true,
+    reloads,
+  );
 
   const replace = (updated: Post) => setPosts((list) => list?.map((p) => (p.id === updated.id ? updated : p)) ?? null);
   const sorted = posts ? [...posts].sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt)) : null;
@@ -50,21 +58,23 @@ export function PostsPage() {
     <section>
       <div class="section-head">
         <h1>Posts</h1>
-        <Link href="/posts/new" class="button">New post</Link>
+        <Link href="/posts/new" class="button">
+          New post
+        </Link>
       </div>
       {flash && (
         <Notice kind={flash.warnings.length ? "warning" : "success"} onClose={() => setFlash(null)}>
           <p>Post scheduled.</p>
           {flash.warnings.length > 0 && (
             <ul data-testid="create-warnings">
-              {flash.warnings.map((w) => <li key={w}>{w}</li>)}
+              {flash.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
             </ul>
           )}
         </Notice>
       )}
-      {error && (
-        <Notice kind="warning">Couldn't refresh posts ({error}). Retrying…</Notice>
-      )}
+      {error && <Notice kind="warning">Couldn't refresh posts ({error}). Retrying…</Notice>}
       {sorted === null && !error && <p class="muted">Loading posts…</p>}
       {sorted?.length === 0 && (
         <div class="card empty">
@@ -102,6 +112,8 @@ function PostItem({ post, account, onChange, onReload }: PostItemProps) {
     navigate(href);
   };
   return (
+    // The whole card is a mouse shortcut to its "Details" link, which is what the keyboard reaches.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the card's "Details" link is the keyboard path to the same page
     <li class="card post-item" data-testid="post-item" data-post-id={post.id} data-status={post.status} onClick={open}>
       <div class="post-head">
         <Avatar url={account?.avatarUrl ?? null} name={account?.displayName ?? "?"} size={32} />
@@ -124,7 +136,9 @@ function PostItem({ post, account, onChange, onReload }: PostItemProps) {
       <StatusNote post={post} />
       <PostActions post={post} compact onChange={onChange} onReload={onReload} />
       <div class="post-actions">
-        <Link href={href} class="small">Details</Link>
+        <Link href={href} class="small">
+          Details
+        </Link>
       </div>
     </li>
   );

@@ -9,7 +9,9 @@ export function CreatorCard({ creator }: { creator: CreatorInfoState }) {
     return (
       <div class="notice notice-error" role="alert">
         <p>Couldn't load this account's TikTok settings: {messageOf(creator.error)}</p>
-        <button type="button" class="button-secondary button-small" onClick={creator.reload}>Try again</button>
+        <button type="button" class="button-secondary button-small" onClick={creator.reload}>
+          Try again
+        </button>
       </div>
     );
   }
@@ -24,13 +26,15 @@ export function CreatorCard({ creator }: { creator: CreatorInfoState }) {
           <strong data-testid="creator-nickname">{info.nickname}</strong>
           {info.username && <span class="muted"> @{info.username}</span>}
         </div>
-        <button type="button" class="link-button small" onClick={creator.reload}>Refresh</button>
+        <button type="button" class="link-button small" onClick={creator.reload}>
+          Refresh
+        </button>
       </div>
       {!info.canPost && (
         <div class="notice notice-error" role="alert" data-testid="cannot-post">
           <p>
-            <strong>This account can't post right now.</strong>{" "}
-            {info.cannotPostReason ?? "TikTok is limiting posts from this account."} Please try again later.
+            <strong>This account can't post right now.</strong> {info.cannotPostReason ?? "TikTok is limiting posts from this account."}{" "}
+            Please try again later.
           </p>
         </div>
       )}

@@ -1,5 +1,5 @@
 // Commercial content disclosure (tiktok-api.md §8.3): toggle off by default, two unticked boxes, label preview.
-import { BRANDED_NOT_PRIVATE, DISCLOSURE_NOTHING_TICKED, type ComposerForm } from "../../lib/composer-rules.ts";
+import { BRANDED_NOT_PRIVATE, type ComposerForm, DISCLOSURE_NOTHING_TICKED } from "../../lib/composer-rules.ts";
 
 interface Props {
   form: ComposerForm;
@@ -16,6 +16,7 @@ export function DisclosureFields({ form, onChange }: Props) {
         <input
           type="checkbox"
           role="switch"
+          aria-checked={form.disclose}
           checked={form.disclose}
           data-testid="disclose-content"
           onChange={(e) => {
@@ -26,8 +27,8 @@ export function DisclosureFields({ form, onChange }: Props) {
         <span>
           <strong>Disclose video content</strong>
           <small class="muted block">
-            Turn on to disclose that this video promotes goods or services in exchange for something of value. Your
-            video could promote yourself, a third party, or both.
+            Turn on to disclose that this video promotes goods or services in exchange for something of value. Your video could promote
+            yourself, a third party, or both.
           </small>
         </span>
       </label>

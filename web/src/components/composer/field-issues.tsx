@@ -7,7 +7,9 @@ export function FieldIssues({ issues, field }: { issues: Issue[]; field: string 
   return (
     <>
       {mine.map((issue, i) => (
-        <small key={i} class="field-error block">{issue.message}</small>
+        <small key={i} class="field-error block">
+          {issue.message}
+        </small>
       ))}
     </>
   );

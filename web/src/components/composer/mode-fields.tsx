@@ -35,8 +35,8 @@ export function ModeFields({ form, onChange }: { form: ComposerForm; onChange: (
       </label>
       {form.mode === "inbox" && (
         <p class="notice notice-info small">
-          You'll finish the post in the TikTok app: open the inbox notification, then choose who can view it, the
-          interaction settings and any content disclosure there before posting.
+          You'll finish the post in the TikTok app: open the inbox notification, then choose who can view it, the interaction settings and
+          any content disclosure there before posting.
         </p>
       )}
     </fieldset>

@@ -56,11 +56,7 @@ export function ScheduleFields(props: Props) {
         </label>
         <label class="field grow">
           <span>Time zone</span>
-          <select
-            value={form.timeZone}
-            data-testid={`${prefix}-timezone`}
-            onChange={(e) => onChange({ timeZone: e.currentTarget.value })}
-          >
+          <select value={form.timeZone} data-testid={`${prefix}-timezone`} onChange={(e) => onChange({ timeZone: e.currentTarget.value })}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll("_", " ")}
@@ -84,14 +80,11 @@ export function ScheduleFields(props: Props) {
       )}
       {resolved?.kind === "gap" && (
         <p class="text-warning small">
-          Clocks in {form.timeZone} skip this time (daylight saving starts), so it will post at{" "}
-          {formatInZone(iso, form.timeZone)}.
+          Clocks in {form.timeZone} skip this time (daylight saving starts), so it will post at {formatInZone(iso, form.timeZone)}.
         </p>
       )}
       {resolved?.kind === "ambiguous" && (
-        <p class="text-warning small">
-          This time happens twice in {form.timeZone} (daylight saving ends); the first occurrence is used.
-        </p>
+        <p class="text-warning small">This time happens twice in {form.timeZone} (daylight saving ends); the first occurrence is used.</p>
       )}
     </fieldset>
   );

@@ -1,9 +1,8 @@
 // Direct-post settings (tiktok-api.md §8.2): privacy with no default, interaction boxes unchecked and greyed when disabled.
-import type { CreatorInfo, PrivacyLevel } from "../../api.ts";
+import type { CreatorInfo, Issue, PrivacyLevel } from "../../api.ts";
 import type { ComposerForm } from "../../lib/composer-rules.ts";
 import { PrivacyOptions } from "../privacy-options.tsx";
 import { FieldIssues } from "./field-issues.tsx";
-import type { Issue } from "../../api.ts";
 
 interface Props {
   form: ComposerForm;
@@ -28,7 +27,9 @@ export function SettingsFields({ form, creator, issues, onChange }: Props) {
           // The <option>s are the creator's levels; one the API does not know is refused there (400).
           onChange={(e) => onChange({ privacyLevel: e.currentTarget.value as PrivacyLevel })}
         >
-          <option value="" disabled>Select who can view</option>
+          <option value="" disabled>
+            Select who can view
+          </option>
           <PrivacyOptions options={options} branded={branded} />
         </select>
         <FieldIssues issues={issues} field="privacyLevel" />
@@ -63,13 +64,7 @@ export function SettingsFields({ form, creator, issues, onChange }: Props) {
   );
 }
 
-function Interaction(props: {
-  label: string;
-  testId: string;
-  checked: boolean;
-  disabled: boolean;
-  onChange: (checked: boolean) => void;
-}) {
+function Interaction(props: { label: string; testId: string; checked: boolean; disabled: boolean; onChange: (checked: boolean) => void }) {
   return (
     <label class={`check-row ${props.disabled ? "is-disabled" : ""}`}>
       <input

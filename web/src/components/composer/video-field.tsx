@@ -1,7 +1,7 @@
 // Video picker: local preview of the exact file (tiktok-api.md §8.5a), duration check, upload progress.
 import { VIDEO_TYPES } from "../../../../src/videos/video-rules.ts";
-import type { VideoUploadState } from "../../lib/use-video-upload.ts";
 import { formatBytes } from "../../lib/format.ts";
+import type { VideoUploadState } from "../../lib/use-video-upload.ts";
 
 interface Props {
   state: VideoUploadState;
@@ -40,8 +40,8 @@ export function VideoField({ state, maxDurationSec, onSelect, onDuration, onRetr
       )}
       {tooLong && (
         <p class="field-error" role="alert">
-          This video is {state.durationSec?.toFixed(1)} s long; this account can post videos up to {maxDurationSec} s.
-          Choose a shorter video.
+          This video is {state.durationSec?.toFixed(1)} s long; this account can post videos up to {maxDurationSec} s. Choose a shorter
+          video.
         </p>
       )}
       {state.phase !== "empty" && (
@@ -59,12 +59,16 @@ export function VideoField({ state, maxDurationSec, onSelect, onDuration, onRetr
           </div>
           {state.phase === "uploading" && <span class="muted small">Uploading… {state.progress}%</span>}
           {state.phase === "ready" && (
-            <span class="text-success small" data-testid="upload-done">Uploaded and ready</span>
+            <span class="text-success small" data-testid="upload-done">
+              Uploaded and ready
+            </span>
           )}
           {state.phase === "failed" && (
             <span class="field-error">
               Upload failed: {state.error}{" "}
-              <button type="button" class="link-button" onClick={onRetry}>Retry</button>
+              <button type="button" class="link-button" onClick={onRetry}>
+                Retry
+              </button>
             </span>
           )}
         </div>

@@ -4,8 +4,8 @@
 import { useState } from "preact/hooks";
 import type { Post } from "../../api.ts";
 import { CAPTION_MAX } from "../../lib/composer-rules.ts";
-import { FieldIssues } from "../composer/field-issues.tsx";
 import type { PostEditError } from "../../lib/use-post-edit.ts";
+import { FieldIssues } from "../composer/field-issues.tsx";
 
 interface Props {
   post: Post;
@@ -54,7 +54,9 @@ export function CaptionEditor({ post, busy, error, onSave, onDraft, onClose }: P
           <button type="submit" class="button-small" disabled={busy || tooLong || unchanged} data-testid="post-caption-save">
             {busy ? "Saving…" : "Save caption"}
           </button>
-          <button type="button" class="button-secondary button-small" onClick={onClose}>Close</button>
+          <button type="button" class="button-secondary button-small" onClick={onClose}>
+            Close
+          </button>
         </div>
       )}
     </form>

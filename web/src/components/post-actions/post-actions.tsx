@@ -6,7 +6,7 @@ import type { Post, PostPatch, PrivacyLevel } from "../../api.ts";
 import { CAPTION_MAX } from "../../lib/composer-rules.ts";
 import { EDITABLE } from "../../lib/format.ts";
 import { useCreatorInfo } from "../../lib/use-creator-info.ts";
-import { usePostEdit, type PostEdit } from "../../lib/use-post-edit.ts";
+import { type PostEdit, usePostEdit } from "../../lib/use-post-edit.ts";
 import { CancelButton } from "../post-parts.tsx";
 import { Link } from "../ui.tsx";
 import { ActionError } from "./action-error.tsx";
@@ -139,12 +139,7 @@ function RetryActions({ post, compact, edit, cancel }: { post: Post; compact: bo
     <div class="post-decision" data-testid="post-actions">
       {unconfirmed && (
         <label class="check-row confirm-row">
-          <input
-            type="checkbox"
-            checked={checked}
-            data-testid="confirm-not-posted"
-            onChange={(e) => setChecked(e.currentTarget.checked)}
-          />
+          <input type="checkbox" checked={checked} data-testid="confirm-not-posted" onChange={(e) => setChecked(e.currentTarget.checked)} />
           <span>I checked TikTok: this video was not posted</span>
         </label>
       )}

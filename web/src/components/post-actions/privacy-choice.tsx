@@ -3,8 +3,8 @@
 // still offered; when it no longer is (the account switched public/private), a new choice is required.
 import type { Post, PrivacyLevel } from "../../api.ts";
 import { privacyLabel } from "../../lib/format.ts";
-import { PrivacyOptions } from "../privacy-options.tsx";
 import type { CreatorInfoState } from "../../lib/use-creator-info.ts";
+import { PrivacyOptions } from "../privacy-options.tsx";
 
 /** TikTok refused the post's level: it is not offered whatever a (possibly cached) creator_info still lists. */
 function refusedByTikTok(post: Post): boolean {
@@ -57,7 +57,9 @@ export function PrivacyChoice({ post, creator, value, onChange }: Props) {
       {creator.error !== null && (
         <small class="field-error">
           Couldn't load the account's privacy options.{" "}
-          <button type="button" class="link-button" onClick={creator.reload}>Retry</button>
+          <button type="button" class="link-button" onClick={creator.reload}>
+            Retry
+          </button>
         </small>
       )}
     </label>

@@ -1,16 +1,9 @@
 // "Reschedule…": a new date, time and zone for an existing post (the composer's fields), sent as one PATCH.
 import { useMemo, useState } from "preact/hooks";
 import type { Post, PostPatch } from "../../api.ts";
-import {
-  browserTimeZone,
-  isValidTimeZone,
-  parseDateTimeInputs,
-  timeZoneList,
-  toDateTimeInputs,
-  wallClockToUtc,
-} from "../../lib/time.ts";
-import { ScheduleFields, type ScheduleForm } from "../composer/schedule-fields.tsx";
+import { browserTimeZone, isValidTimeZone, parseDateTimeInputs, timeZoneList, toDateTimeInputs, wallClockToUtc } from "../../lib/time.ts";
 import type { PostEditError } from "../../lib/use-post-edit.ts";
+import { ScheduleFields, type ScheduleForm } from "../composer/schedule-fields.tsx";
 
 /** A post whose time is this close (or past) gets a fresh suggestion instead of its old time. */
 const MIN_LEAD_MS = 60_000;
@@ -63,7 +56,9 @@ export function RescheduleForm({ post, busy, error, extra, onSubmit, onClose }: 
         <button type="submit" class="button-small" disabled={busy || !resolved || !extra} data-testid="reschedule-submit">
           {busy ? "Saving…" : "Save new time"}
         </button>
-        <button type="button" class="button-secondary button-small" onClick={onClose}>Close</button>
+        <button type="button" class="button-secondary button-small" onClick={onClose}>
+          Close
+        </button>
         {!resolved && <small class="field-error">Enter a valid date and time.</small>}
       </div>
     </form>
