@@ -3,5 +3,6 @@ import { systemClock } from "./shared/clock";
 import { createWorker } from "./worker";
 
 export { AccountPublisher } from "./publishing/account-publisher";
+export { Throttle } from "./throttle/throttle-object";
 
 export default createWorker(systemClock);

@@ -13,3 +13,6 @@ export const Health = z
     problems: z.array(z.string()),
   })
   .openapi("Health");
+
+/** The public liveness answer: nothing about any workspace. */
+export const Liveness = z.object({ ok: z.boolean(), lastTickAt: z.string().nullable(), tickOverdue: z.boolean() }).openapi("Liveness");

@@ -1,6 +1,7 @@
 // Scheduling, editing and cancelling posts. An edit or cancel wins over a pending publish: it bumps the
 // version and drops the claim, so a queued message for the old form is ignored by the publisher.
 import { findAccount } from "../accounts/accounts.repo";
+import { atLeast, type Role } from "../auth/roles";
 import type { Database } from "../db/client";
 import type { PostRow } from "../db/schema";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "../scheduler/claim";
@@ -9,15 +10,19 @@ import { newId } from "../shared/ids";
 import { findVideo } from "../videos/videos.repo";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
-import { busiestDayAround, directPostTimesAround, findPost } from "./posts.repo";
+import { busiestDayAround, directPostTimesAround, findPost, workspaceRequiresApproval } from "./posts.repo";
 import type { NewPost, PostPatch } from "./posts.schemas";
+import { offsetProblem } from "./zone-time";
 
 /** TikTok's documented Direct Post cap per creator per 24 h (varies by creator; shared across apps). */
 export const DAILY_POST_CAP = 15;
 /** A time a few seconds in the past still counts as "now" (clock skew, form submit time). */
 const PAST_TOLERANCE_MS = 10_000;
+/** How far ahead a post may be scheduled (TikTok's refresh tokens live a year). */
+export const MAX_SCHEDULE_AHEAD_MS = 365 * 24 * 3600 * 1000;
 
-type Actor = { workspaceId: string; userId: string };
+/** Who acts; `role` decides whether the workspace's approval rule applies (callers without one act as admins). */
+export type Actor = { workspaceId: string; userId: string; role?: Role };
 type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: number };
 /** What a request needs from the Worker: the database handle of this request and the publish queue. */
 export type PostsDeps = { db: Database; queue: Queue };
@@ -33,6 +38,9 @@ async function validate(db: Database, workspaceId: string, accountId: string, s:
   if (video.status !== "ready") throw new AppError(409, "video_not_ready", "The video has not finished uploading");
   if (s.scheduledAt < now - PAST_TOLERANCE_MS) {
     throw new AppError(400, "scheduled_in_past", "Pick a time in the future", { path: "scheduledAt" });
+  }
+  if (s.scheduledAt > now + MAX_SCHEDULE_AHEAD_MS) {
+    throw new AppError(400, "scheduled_too_far", "Pick a time within the next 365 days", { path: "scheduledAt" });
   }
   if (s.mode === "direct") {
     if (!s.privacyLevel) {
@@ -57,16 +65,30 @@ async function warningsFor(db: Database, accountId: string, s: Settings, exclude
   return warnings;
 }
 
+/** A wall-clock time written with an offset must exist in the post's zone (no DST gap, no foreign offset). */
+function checkLocalTime(iso: string | undefined, zone: string) {
+  const problem = iso ? offsetProblem(iso, zone) : null;
+  if (problem) throw new AppError(400, problem.code, problem.message, { path: "scheduledAt" });
+}
+
+/** An editor's post waits for an admin when the workspace asks for approvals. */
+export async function needsApproval(db: Database, actor: Actor) {
+  if (!actor.role || atLeast(actor.role, "admin")) return false;
+  return workspaceRequiresApproval(db, actor.workspaceId);
+}
+
 /** A post due within the claim window is claimed and enqueued now instead of waiting for the next tick. */
-async function enqueueIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id" | "status" | "scheduledAt">, now: number) {
+export async function enqueueIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id" | "status" | "scheduledAt">, now: number) {
   if (post.status !== "scheduled" || post.scheduledAt > now + CLAIM_WINDOW_MS) return;
   const claimed = await claimDuePosts(deps.db, now, now + CLAIM_WINDOW_MS, post.id);
   await enqueue(deps.queue, claimed.map(publishMessage), now);
 }
 
-function newPostRow(actor: Actor, input: NewPost, scheduledAt: number, warning: string | null, now: number) {
+type NewRow = { id: string; status: "scheduled" | "pending_approval"; scheduledAt: number; warning: string | null };
+
+function newPostRow(actor: Actor, input: NewPost, r: NewRow, now: number) {
   return {
-    id: newId("post"),
+    id: r.id,
     workspaceId: actor.workspaceId,
     accountId: input.accountId,
     videoId: input.videoId,
@@ -79,28 +101,35 @@ function newPostRow(actor: Actor, input: NewPost, scheduledAt: number, warning: 
     brandContent: input.brandContent,
     brandOrganic: input.brandOrganic,
     isAigc: input.isAigc,
-    scheduledAt,
+    scheduledAt: r.scheduledAt,
     timezone: input.timezone,
     latePolicyMinutes: input.latePolicyMinutes,
-    status: "scheduled" as const,
+    status: r.status,
     version: 1,
-    warning,
+    warning: r.warning,
     createdBy: actor.userId,
     createdAt: now,
     updatedAt: now,
   };
 }
 
-export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number) {
+/** Creates a post (with `postId` when the caller reserved one: an idempotent create). */
+export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number, postId = newId("post")) {
   const { db } = deps;
+  checkLocalTime(input.scheduledAt, input.timezone);
   const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
   await validate(db, actor.workspaceId, input.accountId, settings, now);
   const warnings = await warningsFor(db, input.accountId, settings);
-  const row = newPostRow(actor, input, settings.scheduledAt, warnings[0] ?? null, now);
-  await createScheduled(db, row, {
-    type: "scheduled",
-    message: `Scheduled for ${new Date(row.scheduledAt).toISOString()} (${row.timezone})`,
-  });
+  const status = (await needsApproval(db, actor)) ? "pending_approval" : "scheduled";
+  const row = newPostRow(actor, input, { id: postId, status, scheduledAt: settings.scheduledAt, warning: warnings[0] ?? null }, now);
+  const when = `${new Date(row.scheduledAt).toISOString()} (${row.timezone})`;
+  await createScheduled(
+    db,
+    row,
+    status === "scheduled"
+      ? { type: "scheduled", message: `Scheduled for ${when}` }
+      : { type: "submitted", message: `Submitted for approval, to go out at ${when}` },
+  );
   await enqueueIfDueSoon(deps, row, now);
   return { post: (await findPost(db, actor.workspaceId, row.id))!, warnings };
 }
@@ -119,13 +148,15 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
     privacyLevel: patch.privacyLevel === undefined ? current.privacyLevel : patch.privacyLevel,
   };
   if (next.mode === "inbox") next.privacyLevel = null;
+  checkLocalTime(patch.scheduledAt, next.timezone);
   await validate(db, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
   const warnings = await warningsFor(db, current.accountId, next as Settings, postId);
   const { id, workspaceId, accountId, createdAt, createdBy, status, version, updatedAt, ...fields } = next;
   // Conditional on the version we read: a concurrent edit or the publisher starting makes this a no-op.
+  const pending = await needsApproval(db, actor);
   const updated = await transitionOne(
     db,
-    "reschedule",
+    pending ? "submitForApproval" : "reschedule",
     { postId, version: current.version },
     {
       set: {
@@ -137,7 +168,10 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
         lastErrorMessage: null,
         warning: warnings[0] ?? null,
       },
-      event: { type: "edited", message: `Edited; scheduled for ${new Date(next.scheduledAt).toISOString()}` },
+      event: {
+        type: "edited",
+        message: `Edited; ${pending ? "waiting for approval, to go out at" : "scheduled for"} ${new Date(next.scheduledAt).toISOString()}`,
+      },
     },
     now,
   );

@@ -4,7 +4,7 @@ import { DurableObject } from "cloudflare:workers";
 import { type Database, database } from "../db/client";
 import { recordPreflight } from "../posts/post-progress";
 import { type Clock, systemClock } from "../shared/clock";
-import { TokenCipher } from "../shared/crypto";
+import { tokenCipher } from "../shared/token-cipher";
 import { type CreatorInfo, tiktokClient } from "../tiktok/client";
 import { type CreatorInfoView, creatorInfoView } from "./creator-info";
 import { type Job, JobStore } from "./job-store";
@@ -78,6 +78,14 @@ export class AccountPublisher extends DurableObject<Env> {
     return held;
   }
 
+  /** The account is deleted for good: forget every job and the alarm (its posts are gone from D1 too). */
+  async purge(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.tokens = null;
+    this.cachedCreator = null;
+  }
+
   /** The jobs this object holds (for diagnostics and tests). */
   async jobs(): Promise<Job[]> {
     return this.store.all();
@@ -107,10 +115,7 @@ export class AccountPublisher extends DurableObject<Env> {
   private tokenManager() {
     const accountId = this.store.getMeta("account_id");
     if (!accountId) throw new Error("account publisher used before it knows its account");
-    this.tokens ??= new TokenManager(
-      { db: this.db, cipher: new TokenCipher(this.env.TOKEN_ENCRYPTION_KEY), client: tiktokClient(this.env) },
-      accountId,
-    );
+    this.tokens ??= new TokenManager({ db: this.db, cipher: tokenCipher(this.env), client: tiktokClient(this.env) }, accountId);
     return this.tokens;
   }
 

@@ -2,8 +2,8 @@
 // same moment (single flight), and the rotated pair persisted before the new access token is used.
 import { type AccountRow, findAccountById, markNeedsReconnect, saveRefreshedTokens } from "../accounts/accounts.repo";
 import type { Database } from "../db/client";
-import type { TokenCipher } from "../shared/crypto";
 import { AppError } from "../shared/errors";
+import type { TokenCipher } from "../shared/token-cipher";
 import type { TikTokClient, TokenSet } from "../tiktok/client";
 import { TikTokError } from "../tiktok/errors";
 
@@ -39,7 +39,7 @@ export class TokenManager {
   /** A usable access token; `force` refreshes even if the stored one looks valid (TikTok said it is not). */
   async accessToken(now: number, force = false): Promise<string> {
     const account = await this.load();
-    if (!force && account.accessExpiresAt - now > REFRESH_AHEAD_MS) return this.deps.cipher.decrypt(account.accessTokenEnc);
+    if (!force && account.accessExpiresAt - now > REFRESH_AHEAD_MS) return this.access(account);
     this.inflight ??= this.refresh(account, now).finally(() => {
       this.inflight = null;
     });
@@ -50,19 +50,23 @@ export class TokenManager {
     const { db, cipher, client } = this.deps;
     let tokens: TokenSet;
     try {
-      tokens = await client.refresh(await cipher.decrypt(account.refreshTokenEnc), now);
+      tokens = await client.refresh(await cipher.decrypt(account.refreshTokenEnc, { accountId: account.id, kind: "refresh" }), now);
     } catch (error) {
       if (!(error instanceof TikTokError) || error.code !== "invalid_grant") throw error;
       // Someone else may have rotated the pair meanwhile (a reconnect): use theirs (tiktok-api.md §9.7).
       const latest = await this.load();
-      if (latest.tokenVersion !== account.tokenVersion) return cipher.decrypt(latest.accessTokenEnc);
+      if (latest.tokenVersion !== account.tokenVersion) return this.access(latest);
       await markNeedsReconnect(db, this.accountId, REVOKED, now);
       throw new ReconnectRequired(REVOKED);
     }
     if (!(await saveRefreshedTokens(db, cipher, account.id, account.tokenVersion, tokens, now))) {
       // A reconnect wrote newer tokens while we refreshed; theirs win.
-      return cipher.decrypt((await this.load()).accessTokenEnc);
+      return this.access(await this.load());
     }
     return tokens.accessToken;
+  }
+
+  private access(account: AccountRow): Promise<string> {
+    return this.deps.cipher.decrypt(account.accessTokenEnc, { accountId: account.id, kind: "access" });
   }
 }

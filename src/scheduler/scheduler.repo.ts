@@ -40,14 +40,21 @@ export async function publishingSince(db: Database, before: number) {
     .limit(50);
 }
 
-/** The figures behind /api/health, in one query. */
-export async function schedulerFigures(db: Database, now: number, overdueAfterMs: number) {
+export async function lastTickAt(db: Database) {
+  const [row] = await db.select({ value: appState.value }).from(appState).where(eq(appState.key, LAST_TICK_KEY)).limit(1);
+  return row ? Number(row.value) : null;
+}
+
+/** The figures behind /api/health for one workspace, in one query. */
+export async function schedulerFigures(db: Database, now: number, overdueAfterMs: number, workspaceId: string) {
   const [row] = await db.all<{ last_tick: string | null; due: number; backlog: number; overdue: number }>(sql`
     SELECT
       (SELECT value FROM app_state WHERE key = ${LAST_TICK_KEY}) AS last_tick,
-      (SELECT count(*) FROM posts WHERE status IN ('scheduled', 'queued') AND scheduled_at BETWEEN ${now} AND ${now + 3_600_000}) AS due,
-      (SELECT count(*) FROM posts WHERE status = 'queued') AS backlog,
-      (SELECT count(*) FROM posts WHERE status IN ('scheduled', 'queued') AND scheduled_at < ${now - overdueAfterMs}) AS overdue`);
+      (SELECT count(*) FROM posts WHERE workspace_id = ${workspaceId} AND status IN ('scheduled', 'queued')
+        AND scheduled_at BETWEEN ${now} AND ${now + 3_600_000}) AS due,
+      (SELECT count(*) FROM posts WHERE workspace_id = ${workspaceId} AND status = 'queued') AS backlog,
+      (SELECT count(*) FROM posts WHERE workspace_id = ${workspaceId} AND status IN ('scheduled', 'queued')
+        AND scheduled_at < ${now - overdueAfterMs}) AS overdue`);
   return {
     lastTick: row?.last_tick ? Number(row.last_tick) : null,
     dueNextHour: row?.due ?? 0,

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { posts } from "../db/schema";
+import { type MaintenanceResult, runMaintenance } from "../maintenance/maintenance";
 import { isoSql, transition } from "../posts/post-transitions";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "./claim";
 import { schedulePreflights } from "./preflight";
@@ -15,7 +16,14 @@ export { LAST_TICK_KEY } from "./scheduler.repo";
 const RESEND_AFTER_MS = 90_000;
 const MISSED_MESSAGE = "Not published: it could not start within its late policy. Reschedule it or cancel it.";
 
-export type TickResult = { claimed: number; missed: number; resent: number; swept: number; preflighted: number };
+export type TickResult = {
+  claimed: number;
+  missed: number;
+  resent: number;
+  swept: number;
+  preflighted: number;
+  cleaned: MaintenanceResult;
+};
 
 export async function runTick(db: Database, env: Env, now: number): Promise<TickResult> {
   await recordTick(db, now);
@@ -26,7 +34,8 @@ export async function runTick(db: Database, env: Env, now: number): Promise<Tick
   await enqueue(env.PUBLISH_QUEUE, stale.map(publishMessage), now);
   const preflighted = await schedulePreflights(db, env.PUBLISH_QUEUE, now);
   const swept = await sweepStuckPublishing(db, env, now);
-  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted };
+  const cleaned = await runMaintenance(db, env, now);
+  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted, cleaned };
 }
 
 /** Posts still waiting past their late policy wait for the user's decision instead of going out hours late. */
