@@ -15,7 +15,7 @@ const PUBLISHER_OWNED = ["queued", "publishing"] as const;
 const FRESH_PUBLISH = { publishId: null, initAt: null, uploadedAt: null, completedAt: null, mediaSource: null, tiktokPostId: null };
 
 /**
- * Who may move a post from where to where, and what every such move clears (`set`, merged under the caller's).
+ * Who may move a post from where to where, and what every such move clears (`set`, which wins over the caller's).
  * A status not reachable from here is never written.
  */
 export const TRANSITIONS = {
@@ -78,7 +78,8 @@ type Change = { set?: Columns; event: TimelineEvent };
 /** Moves every post matching `target` that is in one of the transition's `from` statuses; returns the moved rows. */
 export async function transition(db: Database, name: TransitionName, target: Target, change: Change, now: number): Promise<PostRow[]> {
   const move: { from: readonly PostStatus[]; to: PostStatus; set?: Columns } = TRANSITIONS[name];
-  const set = { ...move.set, ...change.set, status: move.to };
+  // The move's own columns win: no caller can carry a previous publish into a reschedule.
+  const set = { ...change.set, ...move.set, status: move.to };
   return writeWithEvent(db, and(inArray(posts.status, [...move.from]), ...guards(target))!, set, change.event, now);
 }
 

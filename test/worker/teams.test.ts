@@ -16,7 +16,10 @@ describe("invites", () => {
     const ownerWs = (await me(owner)).workspace;
     const created = await owner.json("/api/invites", { role: "editor" });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ delivery: "link", invite: { role: "editor", email: null, invitedBy: (await me(owner)).user.email } });
+    expect(created.body).toMatchObject({
+      delivery: "link",
+      invite: { role: "editor", email: null, invitedBy: (await me(owner)).user.email },
+    });
     const url = new URL(created.body.url);
     expect(url.pathname).toBe("/invite");
     const token = url.hash.slice(1);
@@ -144,7 +147,10 @@ describe("approvals", () => {
 
     expect((await editor.client.json(`/api/posts/${rejected.id}/approve`, {})).status).toBe(403);
     const no = await owner.json(`/api/posts/${rejected.id}/reject`, { reason: "Off brand" });
-    expect(no.body.post).toMatchObject({ status: "cancelled", lastError: { code: "rejected", message: expect.stringContaining("Off brand") } });
+    expect(no.body.post).toMatchObject({
+      status: "cancelled",
+      lastError: { code: "rejected", message: expect.stringContaining("Off brand") },
+    });
 
     await w.advanceTo(w.now() + 120_000 + 6 * 60_000 + 60_000);
     await w.tick();
@@ -180,7 +186,11 @@ describe("the audit log", () => {
       "token.create",
       "token.revoke",
     ]);
-    expect(log.body.events[2]).toMatchObject({ action: "member.role_change", data: { from: "viewer", to: "editor" }, actor: { via: "session" } });
+    expect(log.body.events[2]).toMatchObject({
+      action: "member.role_change",
+      data: { from: "viewer", to: "editor" },
+      actor: { via: "session" },
+    });
     expect((await (await new Client()).json("/api/audit")).status).toBe(401);
   });
 });

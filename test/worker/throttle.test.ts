@@ -24,7 +24,8 @@ function replay(policy: Policy, times: number[]) {
   return allowed;
 }
 
-const maxInWindow = (times: number[], windowMs: number) => Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + windowMs).length));
+const maxInWindow = (times: number[], windowMs: number) =>
+  Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + windowMs).length));
 
 describe("the throttling policy", () => {
   it("allows at most 20 failed sign-ins an hour for one email, however they are spread (≤ 100 per ASVS)", () => {
@@ -131,7 +132,8 @@ describe("sign-in throttling through the Worker", () => {
   it("throttles failed sign-ins per client address too, across emails", async () => {
     w = await world();
     const statuses = [];
-    for (let i = 0; i < 22; i++) statuses.push((await login(w, `${unique("nobody")}@example.com`, "wrong password 1", "198.51.100.77")).status);
+    for (let i = 0; i < 22; i++)
+      statuses.push((await login(w, `${unique("nobody")}@example.com`, "wrong password 1", "198.51.100.77")).status);
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
   });
@@ -157,7 +159,8 @@ describe("other throttled actions", () => {
     expect(connects).toEqual([...Array(10).fill(302), 429]);
 
     const uploads = [];
-    for (let i = 0; i < 31; i++) uploads.push((await client.json("/api/videos", { filename: "a.mp4", size: 1000, contentType: "video/mp4" })).status);
+    for (let i = 0; i < 31; i++)
+      uploads.push((await client.json("/api/videos", { filename: "a.mp4", size: 1000, contentType: "video/mp4" })).status);
     expect(uploads).toEqual([...Array(30).fill(201), 429]);
     await w.advanceTo(w.now() + POLICIES.video_create.baseDelayMs);
     expect((await client.json("/api/videos", { filename: "a.mp4", size: 1000, contentType: "video/mp4" })).status).toBe(201);
