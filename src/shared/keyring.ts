@@ -7,18 +7,18 @@ const SALT = encoder.encode("postflare/keyring/v1");
 
 export type Purpose = "tokens-at-rest" | "media-url" | "oauth-state";
 
-export function fromBase64(text: string): Uint8Array {
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-function masterBytes(base64Key: string): Uint8Array {
+function masterBytes(base64Key: string): Uint8Array<ArrayBuffer> {
   const raw = fromBase64(base64Key.trim());
   if (raw.byteLength !== 32) throw new Error("TOKEN_ENCRYPTION_KEY must be 32 bytes, base64-encoded");
   return raw;
 }
 
-async function hkdfBits(master: Uint8Array, info: string, bits: number) {
+async function hkdfBits(master: Uint8Array<ArrayBuffer>, info: string, bits: number) {
   const base = await crypto.subtle.importKey("raw", master, "HKDF", false, ["deriveBits"]);
   return new Uint8Array(
     await crypto.subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: SALT, info: encoder.encode(info) }, base, bits),
@@ -27,7 +27,7 @@ async function hkdfBits(master: Uint8Array, info: string, bits: number) {
 
 /** One master key and what derives from it. */
 export class MasterKey {
-  readonly raw: Uint8Array;
+  readonly raw: Uint8Array<ArrayBuffer>;
   private readonly cache = new Map<string, Promise<CryptoKey>>();
   private idPromise: Promise<string> | null = null;
 
@@ -58,7 +58,7 @@ export class MasterKey {
     return this.derived("legacy", async () => crypto.subtle.importKey("raw", this.raw, "AES-GCM", false, ["decrypt"]));
   }
 
-  private derived(info: string, make: (bits: Uint8Array) => Promise<CryptoKey>) {
+  private derived(info: string, make: (bits: Uint8Array<ArrayBuffer>) => Promise<CryptoKey>) {
     let key = this.cache.get(info);
     if (!key) {
       key = info === "legacy" ? make(this.raw) : hkdfBits(this.raw, info, 256).then(make);
@@ -78,7 +78,7 @@ export class KeyRing {
     this.previous = previous?.trim() ? new MasterKey(previous) : null;
   }
 
-  static fromEnv(env: Pick<Env, "TOKEN_ENCRYPTION_KEY" | "TOKEN_ENCRYPTION_KEY_PREVIOUS">) {
+  static fromEnv(env: { TOKEN_ENCRYPTION_KEY: string; TOKEN_ENCRYPTION_KEY_PREVIOUS?: string }) {
     return new KeyRing(env.TOKEN_ENCRYPTION_KEY, env.TOKEN_ENCRYPTION_KEY_PREVIOUS);
   }
 
