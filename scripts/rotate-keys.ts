@@ -19,7 +19,12 @@ const args = process.argv.slice(2);
 const remote = args.includes("--remote");
 
 function run(argv: string[], input?: string) {
-  const result = spawnSync(process.execPath, [wrangler, ...argv], { cwd: root, input, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+  const result = spawnSync(process.execPath, [wrangler, ...argv], {
+    cwd: root,
+    input,
+    encoding: "utf8",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
   if (result.status !== 0) throw new Error(`wrangler ${argv.join(" ")} failed:\n${result.stderr || result.stdout}`);
   return result.stdout;
 }

@@ -32,7 +32,7 @@ export const CreatorInfo = z
   })
   .openapi("CreatorInfo");
 
-export const AccountId = z.object({ id: z.string().max(100) });
+export const AccountId = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "Not a valid account id") });
 
 /** What TikTok's OAuth redirect brings back: a code and our state, or an error. */
 export const OAuthCallbackQuery = z.object({

@@ -8,7 +8,11 @@ const email = z
   .max(254)
   .transform((e) => e.toLowerCase());
 // At least 10 characters (and, checked by the server, not a common password); long passphrases are welcome.
-const password = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
+const password = z
+  .string()
+  .min(10, "Use at least 10 characters")
+  .max(200, "Use at most 200 characters")
+  .refine((p) => !/[\p{Cc}]/u.test(p), "Passwords cannot contain control characters");
 
 export const Credentials = z.object({ email, password }).strict().openapi("Credentials");
 
@@ -31,7 +35,7 @@ export const SessionInfo = z
   .openapi("SessionInfo");
 
 export const SessionList = z.object({ sessions: z.array(SessionInfo) });
-export const SessionId = z.object({ id: z.string().max(100) });
+export const SessionId = z.object({ id: z.string().regex(/^ses_[A-Za-z0-9_-]{1,60}$/, "Not a session id") });
 
 export const PasswordChange = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: password })

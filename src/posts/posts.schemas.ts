@@ -1,7 +1,7 @@
 // The posts contract: zod schemas for requests and responses (also the OpenAPI description). Pure: the web app
 // imports these types too.
 import { z } from "@hono/zod-openapi";
-import { multiLine, singleLine } from "../shared/text.schemas";
+import { idString, multiLine, singleLine } from "../shared/text.schemas";
 import { POST_MODES, POST_STATUSES } from "./post-status";
 import { PRIVACY_LEVELS } from "./privacy-levels";
 import { zoneProblem } from "./zone-time";
@@ -18,8 +18,8 @@ const timezone = z
   });
 
 const fields = {
-  accountId: z.string().min(1).max(100),
-  videoId: z.string().min(1).max(100),
+  accountId: idString("account id"),
+  videoId: idString("video id"),
   // TikTok counts the caption in UTF-16 code units (JS .length), max 2200; zod's max() would count code points.
   caption: multiLine(MAX_CAPTION_UNITS, "Captions").default(""),
   privacyLevel: z.enum(PRIVACY_LEVELS).nullish(),
@@ -114,7 +114,7 @@ export const PostEventSchema = z
   })
   .openapi("PostEvent");
 
-export const PostId = z.object({ id: z.string().max(100) });
+export const PostId = z.object({ id: idString("post id") });
 
 export const RejectBody = z
   .object({ reason: singleLine(500, "The reason").optional() })

@@ -27,3 +27,6 @@ export const multiLine = (max: number, what = "This field") =>
     .string()
     .refine((s) => s.length <= max, `${what} can be at most ${max} characters`)
     .refine((s) => !hasControl(s, true), `${what} cannot contain control characters or null bytes`);
+
+/** An id as the API issues them (a prefix and base64url characters): anything else cannot name an object. */
+export const idString = (what = "id") => z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, `Not a valid ${what}`);

@@ -2,10 +2,10 @@
 // imports these types too.
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../auth/roles";
-import { singleLine } from "../shared/text.schemas";
+import { idString, singleLine } from "../shared/text.schemas";
 
 const role = z.enum(ROLES);
-const id = z.string().min(1).max(100);
+const id = idString();
 
 export const WorkspaceSummary = z
   .object({ id: z.string(), name: z.string(), role, current: z.boolean(), joinedAt: z.string() })

@@ -1,7 +1,7 @@
 // The API tokens contract: create (the token is shown once), list, revoke. Pure: the web app imports these types.
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../auth/roles";
-import { singleLine } from "../shared/text.schemas";
+import { idString, singleLine } from "../shared/text.schemas";
 
 export const NewToken = z
   .object({
@@ -30,4 +30,4 @@ export const CreatedToken = z
   .openapi("CreatedToken");
 
 export const TokenList = z.object({ tokens: z.array(ApiToken) });
-export const TokenId = z.object({ id: z.string().max(100) });
+export const TokenId = z.object({ id: idString("token id") });

@@ -1,7 +1,7 @@
 // The videos contract (uploads, listing, playback, TikTok's signed media links): zod schemas for requests and
 // responses (also the OpenAPI description). Pure: the web app imports these types too.
 import { z } from "@hono/zod-openapi";
-import { singleLine } from "../shared/text.schemas";
+import { idString, singleLine } from "../shared/text.schemas";
 import { MAX_VIDEO_BYTES, VIDEO_STATUSES, VIDEO_TYPES } from "./video-rules";
 
 export const Video = z
@@ -26,8 +26,8 @@ export const NewVideo = z
   .strict()
   .openapi("NewVideo");
 
-export const VideoId = z.object({ id: z.string().max(100) });
-export const PartParams = z.object({ id: z.string().max(100), n: z.coerce.number().int().min(1).max(10_000) });
+export const VideoId = z.object({ id: idString("video id") });
+export const PartParams = z.object({ id: idString("video id"), n: z.coerce.number().int().min(1).max(10_000) });
 /** A part's raw bytes (the body of PUT /videos/{id}/parts/{n}). */
 export const PartBytes = z.any().openapi({ type: "string", format: "binary" });
 export const UploadedPart = z.object({ partNumber: z.number(), etag: z.string(), size: z.number() });

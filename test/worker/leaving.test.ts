@@ -81,7 +81,16 @@ describe("deleting a workspace", () => {
 
     expect(res.status).toBe(204);
     expect(await leftBehind(ws.workspace.id, ws)).toEqual({
-      workspace: 0, members: 0, accounts: 0, videos: 0, posts: 0, events: 0, tokens: 0, audit: 0, sessions: 0, r2: 0,
+      workspace: 0,
+      members: 0,
+      accounts: 0,
+      videos: 0,
+      posts: 0,
+      events: 0,
+      tokens: 0,
+      audit: 0,
+      sessions: 0,
+      r2: 0,
     });
     expect(await tikTokAccepts(ws.accessToken)).toBe(false);
     // The editor works in their own workspace again; the owner had no other one: signed out.

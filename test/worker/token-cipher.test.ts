@@ -17,7 +17,13 @@ const NEW = btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => 255
 
 /** What the pre-key-ring TokenCipher wrote: base64(iv || AES-GCM(raw master key, no AAD)). */
 async function legacyEncrypt(base64Key: string, plain: string) {
-  const key = await crypto.subtle.importKey("raw", Uint8Array.from(atob(base64Key), (c) => c.charCodeAt(0)), "AES-GCM", false, ["encrypt"]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    Uint8Array.from(atob(base64Key), (c) => c.charCodeAt(0)),
+    "AES-GCM",
+    false,
+    ["encrypt"],
+  );
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, new TextEncoder().encode(plain)));
   return btoa(String.fromCharCode(...iv, ...sealed));
@@ -55,7 +61,9 @@ describe("the token cipher", () => {
     const oldScheme = await hmacSha256Hex(OLD, `media-url:v1:vid_1:${exp}`);
     expect(await verifyMediaSignature(env, "vid_1", exp, oldScheme, 1_000)).toBe(false);
     // Links signed before a rotation stay valid while the previous key is in the ring, and not after.
-    expect(await verifyMediaSignature({ ...env, TOKEN_ENCRYPTION_KEY: NEW, TOKEN_ENCRYPTION_KEY_PREVIOUS: OLD }, "vid_1", exp, sig, 1_000)).toBe(true);
+    expect(
+      await verifyMediaSignature({ ...env, TOKEN_ENCRYPTION_KEY: NEW, TOKEN_ENCRYPTION_KEY_PREVIOUS: OLD }, "vid_1", exp, sig, 1_000),
+    ).toBe(true);
     expect(await verifyMediaSignature({ ...env, TOKEN_ENCRYPTION_KEY: NEW }, "vid_1", exp, sig, 1_000)).toBe(false);
   });
 });
@@ -70,14 +78,19 @@ describe("rotating the key (the rotation drill)", () => {
     const client = await signedUpClient();
     const a = await connectAccount(client);
     const b = await connectAccount(client);
-    const [before] = await rows<{ access_token_enc: string; refresh_token_enc: string }>("SELECT * FROM tiktok_accounts WHERE id = ?", a.accountId);
+    const [before] = await rows<{ access_token_enc: string; refresh_token_enc: string }>(
+      "SELECT * FROM tiktok_accounts WHERE id = ?",
+      a.accountId,
+    );
     const current = new TokenCipher(OLD);
     const plain = {
       access: await current.decrypt(before!.access_token_enc, { accountId: a.accountId, kind: "access" }),
       refresh: await current.decrypt(before!.refresh_token_enc, { accountId: a.accountId, kind: "refresh" }),
     };
     // Account b still holds a value from before the key ring.
-    await env.DB.prepare("UPDATE tiktok_accounts SET refresh_token_enc = ? WHERE id = ?").bind(await legacyEncrypt(OLD, "rft.from-before"), b.accountId).run();
+    await env.DB.prepare("UPDATE tiktok_accounts SET refresh_token_enc = ? WHERE id = ?")
+      .bind(await legacyEncrypt(OLD, "rft.from-before"), b.accountId)
+      .run();
 
     const rotating = new TokenCipher(new KeyRing(NEW, OLD));
     expect(await countStaleTokens(database(env.DB), rotating)).toBeGreaterThanOrEqual(2);
