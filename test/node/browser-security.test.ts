@@ -21,7 +21,14 @@ afterAll(async () => {
   await running?.stop();
 }, 60_000);
 
-const DIRECTIVES = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"];
+const DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+];
 
 describe("security headers as served", () => {
   it("puts the strict CSP, HSTS, nosniff, Referrer-Policy and COOP on the HTML, the assets and the SPA fallback", async () => {
@@ -50,7 +57,9 @@ describe("security headers as served", () => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP ${e.violatedDirective}): ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(`Refused to load (CSP ${e.violatedDirective}): ${e.blockedURI}`),
+      );
     });
     const byId = (id: string) => page.getByTestId(id);
     await page.goto(`${running.stack.appUrl}/signup`);
