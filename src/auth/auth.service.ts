@@ -30,7 +30,8 @@ const personalWorkspace = (email: string) => ({ id: newId("ws"), name: `${email.
 /** A new account with its own workspace, or, when the email has one already, a sign-in with these credentials. */
 export async function signUp(db: Database, email: string, password: string, now: number): Promise<Identity> {
   checkPasswordPolicy(password);
-  if (await findUserByEmail(db, email)) return logIn(db, email, password, now);
+  const existing = await findUserByEmail(db, email);
+  if (existing) return signInAs(db, existing, password, now);
   const user = { id: newId("usr"), email };
   const workspace = personalWorkspace(email);
   await insertUserWithWorkspace(db, { ...user, passwordHash: await hashPassword(password) }, workspace, now);
@@ -38,7 +39,12 @@ export async function signUp(db: Database, email: string, password: string, now:
 }
 
 export async function logIn(db: Database, email: string, password: string, now: number): Promise<Identity> {
-  const user = await findUserByEmail(db, email);
+  return signInAs(db, await findUserByEmail(db, email), password, now);
+}
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>;
+
+async function signInAs(db: Database, user: UserRow | null, password: string, now: number): Promise<Identity> {
   // Same message, and the same PBKDF2 work, whether the email exists or not: no account enumeration.
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) throw invalidCredentials();
