@@ -15,15 +15,19 @@ const PUBLISHER_OWNED = ["queued", "publishing"] as const;
 export const TRANSITIONS = {
   /** The cron tick (or an edit to a near time) hands the post to its account's publisher. */
   claim: { from: ["scheduled"], to: "queued" },
-  /** The publisher starts it: nothing has been sent to TikTok before this. */
+  /** TikTok accepted its first init (until then the account's Durable Object held it, and edits reached it there). */
   start: { from: ["queued"], to: "publishing" },
   publish: { from: PUBLISHER_OWNED, to: "published" },
   deliverToInbox: { from: PUBLISHER_OWNED, to: "sent_to_inbox" },
   fail: { from: PUBLISHER_OWNED, to: "failed" },
   /** TikTok's outcome cannot be known: the person checks TikTok before anything is sent again. */
   unconfirm: { from: PUBLISHER_OWNED, to: "unconfirmed" },
-  /** An edit (or a reschedule of a missed, failed or unconfirmed post) puts it back on the calendar. */
+  /**
+   * An edit (or a reschedule of a missed, failed or unconfirmed post) puts it back on the calendar. A `queued` post
+   * is its account Durable Object's until the init leaves: withdraw it there first (posts/post-handover.ts).
+   */
   reschedule: { from: EDITABLE_STATUSES, to: "scheduled" },
+  /** Like an edit, a cancel of a `queued` post withdraws it from its Durable Object first. */
   cancel: { from: CANCELLABLE_STATUSES, to: "cancelled" },
   /** Still waiting past its late policy (an outage): the person decides. */
   miss: { from: ["scheduled", "queued"], to: "missed" },

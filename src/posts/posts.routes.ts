@@ -51,7 +51,7 @@ const cancelRoute = createRoute({
   responses: { 200: json(PostResponse, "Cancelled"), ...errorResponses },
 });
 
-const deps = (c: Context<AppEnv>): PostsDeps => ({ db: c.var.db, queue: c.env.PUBLISH_QUEUE });
+const deps = (c: Context<AppEnv>): PostsDeps => ({ db: c.var.db, queue: c.env.PUBLISH_QUEUE, publishers: c.env.ACCOUNT_PUBLISHER });
 
 export const postRoutes = router()
   .openapi(createPostRoute, async (c) => {
@@ -78,6 +78,6 @@ export const postRoutes = router()
   })
   .openapi(cancelRoute, async (c) => {
     const { workspaceId, userId } = c.get("session");
-    const post = await cancelPost(c.var.db, { workspaceId, userId }, c.req.valid("param").id, c.var.now);
+    const post = await cancelPost(deps(c), { workspaceId, userId }, c.req.valid("param").id, c.var.now);
     return c.json({ post: postView(post) }, 200);
   });

@@ -2,13 +2,15 @@
 // version and drops the claim, so a queued message for the old form is ignored by the publisher.
 import { findAccount } from "../accounts/accounts.repo";
 import type { Database } from "../db/client";
-import type { PostRow } from "../db/schema";
-import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "../scheduler/claim";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { findVideo } from "../videos/videos.repo";
+import { handOverIfDueSoon, type PostsDeps, withdrawFromPublisher } from "./post-handover";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
+
+export type { PostsDeps };
+
 import { busiestDayAround, directPostTimesAround, findPost } from "./posts.repo";
 import type { NewPost, PostPatch } from "./posts.schemas";
 
@@ -19,8 +21,6 @@ const PAST_TOLERANCE_MS = 10_000;
 
 type Actor = { workspaceId: string; userId: string };
 type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: number };
-/** What a request needs from the Worker: the database handle of this request and the publish queue. */
-export type PostsDeps = { db: Database; queue: Queue };
 
 async function validate(db: Database, workspaceId: string, accountId: string, s: Settings, now: number) {
   const account = await findAccount(db, workspaceId, accountId);
@@ -55,13 +55,6 @@ async function warningsFor(db: Database, accountId: string, s: Settings, exclude
     }
   }
   return warnings;
-}
-
-/** A post due within the claim window is claimed and enqueued now instead of waiting for the next tick. */
-async function enqueueIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id" | "status" | "scheduledAt">, now: number) {
-  if (post.status !== "scheduled" || post.scheduledAt > now + CLAIM_WINDOW_MS) return;
-  const claimed = await claimDuePosts(deps.db, now, now + CLAIM_WINDOW_MS, post.id);
-  await enqueue(deps.queue, claimed.map(publishMessage), now);
 }
 
 function newPostRow(actor: Actor, input: NewPost, scheduledAt: number, warning: string | null, now: number) {
@@ -101,7 +94,7 @@ export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, 
     type: "scheduled",
     message: `Scheduled for ${new Date(row.scheduledAt).toISOString()} (${row.timezone})`,
   });
-  await enqueueIfDueSoon(deps, row, now);
+  await handOverIfDueSoon(deps, row, now);
   return { post: (await findPost(db, actor.workspaceId, row.id))!, warnings };
 }
 
@@ -121,6 +114,10 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
   if (next.mode === "inbox") next.privacyLevel = null;
   await validate(db, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
   const warnings = await warningsFor(db, current.accountId, next as Settings, postId);
+  await withdrawFromPublisher(deps, current, {
+    code: "post_not_editable",
+    message: "This post started publishing and can no longer be edited",
+  });
   const { id, workspaceId, accountId, createdAt, createdBy, status, version, updatedAt, ...fields } = next;
   // Conditional on the version we read: a concurrent edit or the publisher starting makes this a no-op.
   const updated = await transitionOne(
@@ -142,13 +139,18 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
     now,
   );
   if (!updated) throw new AppError(409, "post_changed", "The post changed while you were editing it; reload and try again");
-  await enqueueIfDueSoon(deps, updated, now);
+  await handOverIfDueSoon(deps, updated, now);
   return { post: (await findPost(db, actor.workspaceId, postId))!, warnings };
 }
 
-export async function cancelPost(db: Database, actor: Actor, postId: string, now: number) {
+export async function cancelPost(deps: PostsDeps, actor: Actor, postId: string, now: number) {
+  const { db } = deps;
   const current = await findPost(db, actor.workspaceId, postId);
   if (!current) throw new AppError(404, "not_found", "Post not found");
+  await withdrawFromPublisher(deps, current, {
+    code: "post_not_cancellable",
+    message: "This post started publishing and can no longer be cancelled",
+  });
   const updated = await transitionOne(
     db,
     "cancel",

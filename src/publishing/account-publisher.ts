@@ -6,6 +6,7 @@ import { recordPreflight } from "../posts/post-progress";
 import { type Clock, systemClock } from "../shared/clock";
 import { TokenCipher } from "../shared/crypto";
 import { type CreatorInfo, tiktokClient } from "../tiktok/client";
+import { StepBudget, untilFirst } from "./alarm-loop";
 import { type CreatorInfoView, creatorInfoView } from "./creator-info";
 import { type Job, JobStore } from "./job-store";
 import type { PreflightMessage, PublishMessage } from "./messages";
@@ -13,12 +14,14 @@ import { preflightProblems } from "./preflight-check";
 import type { PublishContext } from "./publish-context";
 import { PublishRunner } from "./publish-runner";
 import { RatePacer } from "./rate-pacer";
+import { PREPARE_LEAD_MS } from "./step-prepare";
 import { TokenManager } from "./token-manager";
 
 /** Creator info is reused this long (a burst of posts shares one read; the 20/min budget stays free). */
 const CREATOR_INFO_TTL_MS = 30_000;
-/** One alarm invocation stops taking new steps after this long (the platform allows 15 min). */
+/** One alarm invocation stops taking new steps after this long (the platform allows 15 min), or this many steps. */
 const ALARM_BUDGET_MS = 10 * 60 * 1000;
+const MAX_STEPS_PER_ALARM = 2_000;
 
 export type { CreatorInfoView };
 
@@ -38,13 +41,38 @@ export class AccountPublisher extends DurableObject<Env> {
     this.db = database(env.DB);
   }
 
-  /** Takes a claimed post. Idempotent: a redelivered message with the same claim changes nothing. */
+  /**
+   * Takes a claimed post; it is prepared PREPARE_LEAD_MS before its second. Idempotent: a redelivered message with
+   * the same claim changes nothing, and a claim already released (an edit or cancel got here first) is refused.
+   */
   async schedule(message: PublishMessage): Promise<void> {
     this.bindAccount(message.accountId);
+    if (this.store.wasReleased(message.claimToken)) return;
+    const preparedAt = Math.max(this.clock.now(), message.scheduledAt - PREPARE_LEAD_MS);
     const existing = this.store.get(message.postId);
-    if (!existing) this.store.insert(message.postId, message.claimToken, message.scheduledAt);
-    else if (existing.claim_token !== message.claimToken) this.store.reclaim(message.postId, message.claimToken, message.scheduledAt);
+    if (!existing) this.store.insert(message.postId, message.claimToken, message.scheduledAt, preparedAt);
+    else if (existing.claim_token !== message.claimToken)
+      this.store.reclaim(message.postId, message.claimToken, message.scheduledAt, preparedAt);
     await this.rearm();
+  }
+
+  /**
+   * An edit or a cancel of a queued post asks here first (this object is the post's authority until its init
+   * leaves): the job under `claimToken` is withdrawn, unless its init is being sent or was sent — then the post is
+   * publishing and the change is refused. Answered before D1 changes, so nothing stale can go out after.
+   */
+  async release(postId: string, claimToken: string): Promise<"released" | "started"> {
+    const now = this.clock.now();
+    const job = this.store.get(postId);
+    if (job && job.claim_token === claimToken) {
+      const sending = job.phase === "initiating" && job.running_since !== null;
+      if (sending || job.publish_id !== null || !["waiting", "init", "initiating"].includes(job.phase)) return "started";
+      this.store.remove(postId, claimToken);
+      this.pacer.cancelReservations(postId, now);
+    }
+    this.store.forgetClaim(claimToken, now);
+    await this.rearm();
+    return "released";
   }
 
   /** Fresh creator info for the composer (audit rule: query it every time the form is shown). */
@@ -83,15 +111,35 @@ export class AccountPublisher extends DurableObject<Env> {
     return this.store.all();
   }
 
+  /**
+   * Runs every due job, each job's steps in order but jobs side by side: a long chunk upload never holds back
+   * another post's init at its second (a timer inside the run starts jobs that fall due meanwhile).
+   */
   async alarm(): Promise<void> {
     const runner = new PublishRunner(this.store, this.context());
-    const started = this.clock.now();
-    for (let steps = 0; steps < 1000 && this.clock.now() - started < ALARM_BUDGET_MS; steps++) {
-      const job = this.store.nextDue(this.clock.now());
-      if (!job) break;
-      await runner.run(job);
+    const budget = new StepBudget(this.clock, ALARM_BUDGET_MS, MAX_STEPS_PER_ALARM);
+    const running = new Map<string, Promise<void>>();
+    for (;;) {
+      if (budget.left()) {
+        for (const job of this.store.due(this.clock.now())) {
+          if (!running.has(job.post_id))
+            running.set(
+              job.post_id,
+              this.runJob(runner, job.post_id, budget).finally(() => running.delete(job.post_id)),
+            );
+        }
+      }
+      if (running.size === 0) break;
+      await untilFirst([...running.values()], this.store.earliestExcept([...running.keys()]), this.clock);
     }
     await this.rearm();
+  }
+
+  /** One job's steps, back to back while they are due. */
+  private async runJob(runner: PublishRunner, postId: string, budget: StepBudget) {
+    for (let job = this.store.get(postId); job && job.next_at <= this.clock.now() && budget.take(); job = this.store.get(postId)) {
+      await runner.run(job);
+    }
   }
 
   private async rearm() {

@@ -8,11 +8,10 @@ import { backoffMs, STEP_RETRY } from "./retry";
 import { pollStep } from "./step-poll";
 import { prepareStep } from "./step-prepare";
 import { sendInitStep } from "./step-send";
-import { startStep } from "./step-start";
 import { uploadStep } from "./step-upload";
 
 const STEPS: Record<Phase, Step> = {
-  waiting: startStep,
+  waiting: prepareStep,
   init: prepareStep,
   initiating: sendInitStep,
   uploading: uploadStep,
@@ -53,8 +52,7 @@ export class PublishRunner {
     const now = this.ctx.clock.now();
     const { db } = this.ctx;
     if ("next" in result) {
-      if (result.progress?.kind === "started" && !(await recordProgress(db, job, result.progress, now)))
-        return this.store.remove(job.post_id, job.claim_token);
+      // The job store first: TikTok's publish_id is durable before anything else happens.
       this.store.update(job.post_id, job.claim_token, {
         attempts: 0,
         refreshed: 0,
@@ -63,14 +61,16 @@ export class PublishRunner {
         next_at: result.at,
         running_since: null,
       });
-      if (result.progress && result.progress.kind !== "started") await recordProgress(db, job, result.progress, now);
+      if (result.progress) await recordProgress(db, job, result.progress, now);
       return recordNotes(db, job, result.notes, now);
     }
     if ("end" in result) {
+      this.ctx.pacer.cancelReservations(job.post_id, now);
       await recordNotes(db, job, result.notes, now);
       return this.end(job, result.end, now);
     }
     if ("drop" in result) {
+      this.ctx.pacer.cancelReservations(job.post_id, now);
       this.store.remove(job.post_id, job.claim_token);
       if (result.progress) await recordProgress(db, job, result.progress, now);
       return recordNotes(db, job, result.notes, now);

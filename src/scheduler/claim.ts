@@ -1,5 +1,6 @@
-// Claiming due posts: one conditional move scheduled → queued (posts/post-transitions.ts), so no post can be
-// claimed twice, then one queue message per post delayed to its own second.
+// Claiming due posts: conditional moves scheduled → queued (posts/post-transitions.ts), so no post can be claimed
+// twice, then one queue message per post, delivered ahead of its second. Every post due in the window is claimed
+// by the same tick, however many share a second: claims go in batches, sends in parallel.
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { posts } from "../db/schema";
@@ -10,16 +11,26 @@ import type { ClaimRow } from "./scheduler.repo";
 
 /** Posts due before now + window are claimed; the window overlaps the next tick by a few seconds. */
 export const CLAIM_WINDOW_MS = 65_000;
-export const MAX_CLAIM_PER_TICK = 2_000;
+/** Posts moved per statement: bounded rows and response size per D1 call; a tick loops until none are left. */
+export const CLAIM_BATCH = 1_000;
 const QUEUE_BATCH = 100; // sendBatch accepts at most 100 messages
 
-/** Claims scheduled posts due before `dueBefore` (optionally only `postId`). */
+/** Claims every scheduled post due before `dueBefore` (optionally only `postId`). */
 export async function claimDuePosts(db: Database, now: number, dueBefore: number, postId?: string): Promise<ClaimRow[]> {
+  const all: ClaimRow[] = [];
+  for (;;) {
+    const batch = await claimBatch(db, now, dueBefore, postId);
+    all.push(...batch);
+    if (batch.length < CLAIM_BATCH) return all;
+  }
+}
+
+async function claimBatch(db: Database, now: number, dueBefore: number, postId?: string): Promise<ClaimRow[]> {
   const token = `clm_${randomToken(12)}`;
   const onlyPost = postId ? sql`AND id = ${postId}` : sql``;
   const due = sql`${posts.id} IN (
     SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at <= ${dueBefore} ${onlyPost}
-    ORDER BY scheduled_at, id LIMIT ${MAX_CLAIM_PER_TICK})`;
+    ORDER BY scheduled_at, id LIMIT ${CLAIM_BATCH})`;
   const claimed = await transition(
     db,
     "claim",
@@ -39,19 +50,23 @@ export function publishMessage(p: ClaimRow): PublishMessage {
 
 /**
  * Messages are delivered this much ahead of their post's time. delaySeconds is whole seconds and a consumer
- * may wait up to max_batch_timeout for a batch: arriving early lets the account's Durable Object arm its
- * alarm, which then fires on the exact millisecond (measured: on-time delivery left posts ~0.45 s late).
+ * may wait up to max_batch_timeout for a batch; the account's Durable Object prepares the post 5 s ahead
+ * (PREPARE_LEAD_MS) and fires its init on the exact millisecond, so the message must be there before that.
  */
-export const DELIVERY_LEAD_S = 2;
+export const DELIVERY_LEAD_S = 10;
 
 export async function enqueue(queue: Queue, messages: PublishMessage[], now: number) {
-  for (let i = 0; i < messages.length; i += QUEUE_BATCH) {
-    await queue.sendBatch(
-      messages.slice(i, i + QUEUE_BATCH).map((body) => ({
-        body,
-        contentType: "json" as const,
-        delaySeconds: Math.min(86_400, Math.max(0, Math.floor((body.scheduledAt - now) / 1000) - DELIVERY_LEAD_S)),
-      })),
-    );
-  }
+  const batches = [];
+  for (let i = 0; i < messages.length; i += QUEUE_BATCH) batches.push(messages.slice(i, i + QUEUE_BATCH));
+  await Promise.all(
+    batches.map((batch) =>
+      queue.sendBatch(
+        batch.map((body) => ({
+          body,
+          contentType: "json" as const,
+          delaySeconds: Math.min(86_400, Math.max(0, Math.floor((body.scheduledAt - now) / 1000) - DELIVERY_LEAD_S)),
+        })),
+      ),
+    ),
+  );
 }

@@ -55,7 +55,8 @@ describe("cron claim", () => {
     expect(sent.map((b) => b.length)).toEqual([100, 50]);
     // Delivered ahead of time (whole seconds, rounded down, minus the lead); the publisher's alarm fires on the millisecond.
     expect(sent[0]![0]!.delaySeconds).toBe(0);
-    expect(sent[0]![10]!.delaySeconds).toBe(Math.floor((10 * 400 + 999) / 1000) - DELIVERY_LEAD_S); // due at +4999 ms → 2 s
+    expect(sent[0]![10]!.delaySeconds).toBe(0); // due at +4999 ms: sooner than the lead, so at once
+    expect(sent[0]![40]!.delaySeconds).toBe(Math.floor((40 * 400 + 999) / 1000) - DELIVERY_LEAD_S); // due at +16999 ms → 6 s
     expect(sent[1]![49]!.delaySeconds).toBe(Math.floor((149 * 400 + 999) / 1000) - DELIVERY_LEAD_S);
   });
 
