@@ -26,11 +26,11 @@ export class StepBudget {
 
 /** Resolves when one of `running` settles, or at `nextDue` (if any), whichever is first. */
 export async function untilFirst(running: Promise<void>[], nextDue: number | null, clock: Clock) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const due = nextDue === null ? [] : [new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, nextDue - clock.now()))))];
   try {
     await Promise.race([...running, ...due]);
   } finally {
-    clearTimeout(timer);
+    if (timer !== null) clearTimeout(timer);
   }
 }
