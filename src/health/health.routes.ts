@@ -1,5 +1,6 @@
 // /api/health: is the scheduler alive, and is anything late?
 import { createRoute } from "@hono/zod-openapi";
+import { lastHour } from "../observability/last-hour";
 import { schedulerFigures } from "../scheduler/scheduler.repo";
 import { iso, json, router } from "../shared/http";
 import { Health } from "./health.schemas";
@@ -18,7 +19,7 @@ const healthRoute = createRoute({
 
 export const healthRoutes = router().openapi(healthRoute, async (c) => {
   const { now } = c.var;
-  const figures = await schedulerFigures(c.var.db, now, OVERDUE_AFTER_MS);
+  const [figures, hour] = await Promise.all([schedulerFigures(c.var.db, now, OVERDUE_AFTER_MS), lastHour(c.var.db, now)]);
   const tickOverdue = figures.lastTick === null || now - figures.lastTick > TICK_OVERDUE_MS;
   const problems: string[] = [];
   if (tickOverdue)
@@ -33,6 +34,7 @@ export const healthRoutes = router().openapi(healthRoute, async (c) => {
       queueBacklog: figures.backlog,
       overduePosts: figures.overdue,
       problems,
+      lastHour: hour,
     },
     200,
   );

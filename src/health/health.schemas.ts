@@ -2,6 +2,24 @@
 // this type too.
 import { z } from "@hono/zod-openapi";
 
+const Quantiles = z.object({ p50: z.number().nullable(), p99: z.number().nullable(), max: z.number().nullable() });
+
+/** The last hour of the figures the Worker records (observability/metrics.ts), as an operator reads them. */
+export const LastHour = z
+  .object({
+    starts: z.number(),
+    startLatenessMs: Quantiles,
+    outcomes: z.record(z.string(), z.number()),
+    rateLimited: z.number(),
+    retries: z.number(),
+    queueDelayMs: Quantiles,
+    ticks: z.number(),
+    tickMs: Quantiles,
+    tickRowsReadMax: z.number().nullable(),
+    tickQueriesMax: z.number().nullable(),
+  })
+  .openapi("LastHour");
+
 export const Health = z
   .object({
     ok: z.boolean(),
@@ -11,5 +29,6 @@ export const Health = z
     queueBacklog: z.number(),
     overduePosts: z.number(),
     problems: z.array(z.string()),
+    lastHour: LastHour,
   })
   .openapi("Health");

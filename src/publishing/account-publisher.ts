@@ -2,6 +2,7 @@
 // owns token refresh, and drives every job from a single alarm pointing at the earliest due step.
 import { DurableObject } from "cloudflare:workers";
 import { type Database, database } from "../db/client";
+import { Metrics } from "../observability/metrics";
 import { recordPreflight } from "../posts/post-progress";
 import { type Clock, systemClock } from "../shared/clock";
 import { TokenCipher } from "../shared/crypto";
@@ -116,7 +117,8 @@ export class AccountPublisher extends DurableObject<Env> {
    * another post's init at its second (a timer inside the run starts jobs that fall due meanwhile).
    */
   async alarm(): Promise<void> {
-    const runner = new PublishRunner(this.store, this.context());
+    const context = this.context();
+    const runner = new PublishRunner(this.store, context);
     const budget = new StepBudget(this.clock, ALARM_BUDGET_MS, MAX_STEPS_PER_ALARM);
     const running = new Map<string, Promise<void>>();
     for (;;) {
@@ -133,6 +135,7 @@ export class AccountPublisher extends DurableObject<Env> {
       await untilFirst([...running.values()], this.store.earliestExcept([...running.keys()]), this.clock);
     }
     await this.rearm();
+    await context.metrics.flush();
   }
 
   /** One job's steps, back to back while they are due. */
@@ -171,6 +174,7 @@ export class AccountPublisher extends DurableObject<Env> {
       pacer: this.pacer,
       tokens: this.tokenManager(),
       client,
+      metrics: new Metrics(this.env, this.db),
       creatorInfo: async (accessToken, now, options) => {
         if (!options?.fresh && this.cachedCreator && now - this.cachedCreator.at < CREATOR_INFO_TTL_MS) return this.cachedCreator.info;
         const slot = this.pacer.nextSlot("creator_info", now);

@@ -22,6 +22,11 @@ export type TokenDeps = { db: Database; cipher: TokenCipher; client: TikTokClien
 export class TokenManager {
   private readonly deps: TokenDeps;
   private readonly accountId: string;
+
+  /** The account these tokens belong to. */
+  get account() {
+    return this.accountId;
+  }
   private inflight: Promise<string> | null = null;
   /** The last token read or refreshed, so a publish at its due second needs no database round trip. */
   private cached: { token: string; expiresAt: number } | null = null;

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { posts } from "../db/schema";
+import { dropPointsBefore } from "../observability/metrics.repo";
 import { isoSql, transition } from "../posts/post-transitions";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "./claim";
 import { schedulePreflights } from "./preflight";
@@ -13,6 +14,8 @@ export { LAST_TICK_KEY } from "./scheduler.repo";
 
 /** A queued post whose publisher has not started it this long after its time gets its message again. */
 const RESEND_AFTER_MS = 90_000;
+/** Recent metric points stay a week in D1; Analytics Engine keeps the long history. */
+const METRICS_KEPT_MS = 7 * 24 * 3_600_000;
 const MISSED_MESSAGE = "Not published: it could not start within its late policy. Reschedule it or cancel it.";
 
 export type TickResult = { claimed: number; missed: number; resent: number; swept: number; preflighted: number };
@@ -26,6 +29,7 @@ export async function runTick(db: Database, env: Env, now: number): Promise<Tick
   await enqueue(env.PUBLISH_QUEUE, stale.map(publishMessage), now);
   const preflighted = await schedulePreflights(db, env.PUBLISH_QUEUE, now);
   const swept = await sweepStuckPublishing(db, env, now);
+  await dropPointsBefore(db, now - METRICS_KEPT_MS);
   return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted };
 }
 
