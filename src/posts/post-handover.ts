@@ -17,7 +17,7 @@ export async function handOverIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id
       await deps.publishers.getByName(message.accountId).schedule(message);
     } catch (error) {
       console.error("direct hand-over failed; the queue delivers it", message.postId, error);
-      await enqueue(deps.queue, [message], now);
+      await enqueue(deps.queue, [message]);
     }
   }
 }

@@ -73,6 +73,27 @@ export async function transition(db: Database, name: TransitionName, target: Tar
   return writeWithEvent(db, and(inArray(posts.status, [...from]), ...guards(target))!, { ...change.set, status: to }, change.event, now);
 }
 
+/** What a bulk move answers per moved post (claims and misses move thousands; whole rows would be megabytes). */
+export type MovedPost = { id: string; accountId: string; scheduledAt: number | null };
+
+/** Like `transition`, answering only each moved post's id, account and time. */
+export async function transitionMany(
+  db: Database,
+  name: TransitionName,
+  target: Target,
+  change: Change,
+  now: number,
+): Promise<MovedPost[]> {
+  const { from, to } = TRANSITIONS[name];
+  const where = and(inArray(posts.status, [...from]), ...guards(target))!;
+  const [recordEvents, write] = writes(db, where, { ...change.set, status: to }, change.event, now);
+  const [, rows] = await db.batch([
+    recordEvents,
+    write.returning({ id: posts.id, accountId: posts.accountId, scheduledAt: posts.scheduledAt }),
+  ]);
+  return rows;
+}
+
 /** Like `transition` for one post (by id or publish id): the moved row, or null when it was not in a `from` status. */
 export async function transitionOne(
   db: Database,
@@ -93,6 +114,13 @@ export async function annotate(db: Database, statuses: readonly PostStatus[], ta
 }
 
 async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
+  const [recordEvents, write] = writes(db, where, set, e, now);
+  const [, rows] = await db.batch([recordEvents, write.returning()]);
+  return rows;
+}
+
+/** The two statements of every write: its events, then the UPDATE (batched by the caller, one transaction). */
+function writes(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
   const data = e.data === undefined ? null : JSON.stringify(e.data);
   // Same predicate, same transaction: the event rows are exactly the rows the UPDATE then changes.
   // Columns in post_events' order: id (NULL = next rowid), post_id, at, type, message, log_id, data.
@@ -102,10 +130,8 @@ async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?
   const write = db
     .update(posts)
     .set({ ...set, updatedAt: now })
-    .where(where)
-    .returning();
-  const [, rows] = await db.batch([recordEvents, write]);
-  return rows;
+    .where(where);
+  return [recordEvents, write] as const;
 }
 
 /** A new post enters the calendar as `scheduled` (the one status a post is created in). */

@@ -15,7 +15,7 @@ import { preflightProblems } from "./preflight-check";
 import type { PublishContext } from "./publish-context";
 import { PublishRunner } from "./publish-runner";
 import { RatePacer } from "./rate-pacer";
-import { PREPARE_LEAD_MS } from "./step-prepare";
+import { prepareAt } from "./step-prepare";
 import { TokenManager } from "./token-manager";
 
 /** Creator info is reused this long (a burst of posts shares one read; the 20/min budget stays free). */
@@ -43,17 +43,18 @@ export class AccountPublisher extends DurableObject<Env> {
   }
 
   /**
-   * Takes a claimed post; it is prepared PREPARE_LEAD_MS before its second. Idempotent: a redelivered message with
+   * Takes a claimed post; it is prepared 5–30 s before its second (step-prepare.ts prepareAt). Idempotent: a redelivered message with
    * the same claim changes nothing, and a claim already released (an edit or cancel got here first) is refused.
    */
   async schedule(message: PublishMessage): Promise<void> {
     this.bindAccount(message.accountId);
     if (this.store.wasReleased(message.claimToken)) return;
-    const preparedAt = Math.max(this.clock.now(), message.scheduledAt - PREPARE_LEAD_MS);
+    const preparedAt = Math.max(this.clock.now(), prepareAt(message.postId, message.scheduledAt));
     const existing = this.store.get(message.postId);
-    if (!existing) this.store.insert(message.postId, message.claimToken, message.scheduledAt, preparedAt);
+    const post = message.post ? JSON.stringify(message.post) : null;
+    if (!existing) this.store.insert(message.postId, message.claimToken, message.scheduledAt, preparedAt, post);
     else if (existing.claim_token !== message.claimToken)
-      this.store.reclaim(message.postId, message.claimToken, message.scheduledAt, preparedAt);
+      this.store.reclaim(message.postId, message.claimToken, message.scheduledAt, preparedAt, post);
     await this.rearm();
   }
 

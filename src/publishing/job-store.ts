@@ -28,6 +28,7 @@ const MIGRATIONS = [
   // Claims released by an edit or a cancel are remembered a while, so a late duplicate message cannot revive them.
   `ALTER TABLE calls ADD COLUMN post_id TEXT;
   CREATE TABLE IF NOT EXISTS released_claims (claim_token TEXT PRIMARY KEY, released_at INTEGER NOT NULL);`,
+  "ALTER TABLE jobs ADD COLUMN post TEXT;",
 ];
 
 export type CallKind = "init" | "status" | "creator_info";
@@ -45,25 +46,27 @@ export class JobStore {
   }
 
   /** A new job, first due `preparedAt` (a few seconds before the post's second). */
-  insert(postId: string, claimToken: string, scheduledAt: number, preparedAt: number) {
+  insert(postId: string, claimToken: string, scheduledAt: number, preparedAt: number, post: string | null) {
     this.sql.exec(
-      "INSERT INTO jobs (post_id, claim_token, scheduled_at, phase, next_at) VALUES (?, ?, ?, 'waiting', ?)",
+      "INSERT INTO jobs (post_id, claim_token, scheduled_at, phase, next_at, post) VALUES (?, ?, ?, 'waiting', ?, ?)",
       postId,
       claimToken,
       scheduledAt,
       preparedAt,
+      post,
     );
   }
 
   /** Replaces a not-yet-sent job's claim (the post was edited and claimed again): it is prepared again. */
-  reclaim(postId: string, claimToken: string, scheduledAt: number, preparedAt: number) {
+  reclaim(postId: string, claimToken: string, scheduledAt: number, preparedAt: number, post: string | null) {
     this.sql.exec(
-      `UPDATE jobs SET claim_token = ?, scheduled_at = ?, next_at = ?, phase = 'waiting', request = NULL, attempts = 0,
+      `UPDATE jobs SET claim_token = ?, scheduled_at = ?, next_at = ?, post = ?, phase = 'waiting', request = NULL, attempts = 0,
         refreshed = 0, paced_noted = 0, running_since = NULL
        WHERE post_id = ? AND publish_id IS NULL AND (phase <> 'initiating' OR running_since IS NULL)`,
       claimToken,
       scheduledAt,
       preparedAt,
+      post,
       postId,
     );
   }

@@ -63,6 +63,10 @@ export class PublishRunner {
         next_at: result.at,
         running_since: null,
       });
+      if (result.next === "initiating") {
+        // How far ahead of its send the post was ready (negative: preparing it made it late).
+        logEvent("publish.prepared", { postId: job.post_id, accountId: this.accountId(), sendAt: result.at, aheadMs: result.at - now });
+      }
       if (result.progress) {
         await recordProgress(db, job, result.progress, now);
         this.observe(job, result.progress);
@@ -86,6 +90,7 @@ export class PublishRunner {
   private async end(job: Job, outcome: Outcome, now: number) {
     const moved = await recordOutcome(this.ctx.db, job, outcome, now);
     const code = outcome.status === "failed" ? outcome.code : null;
+    const reason = outcome.status === "unconfirmed" ? outcome.reason : outcome.status === "failed" ? outcome.message : null;
     this.ctx.metrics.record({
       name: "outcome",
       value: 1,
@@ -99,6 +104,7 @@ export class PublishRunner {
       accountId: this.accountId(),
       status: outcome.status,
       code,
+      reason,
       phase: job.phase,
       applied: moved,
     });

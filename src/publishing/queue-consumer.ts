@@ -3,7 +3,6 @@
 import type { Database } from "../db/client";
 import type { Metrics } from "../observability/metrics";
 import { transitionOne } from "../posts/post-transitions";
-import { DELIVERY_LEAD_S } from "../scheduler/claim";
 import { PublishMessage, QueueMessage } from "./messages";
 import { backoffMs } from "./retry";
 
@@ -25,8 +24,8 @@ async function handOver(message: Message<unknown>, env: Env, metrics: Metrics, n
   try {
     const publisher = env.ACCOUNT_PUBLISHER.getByName(body.accountId);
     if (body.kind === "publish") {
-      // How late the queue delivered it, against the moment it was meant to arrive (DELIVERY_LEAD_S ahead).
-      const intended = Math.max(message.timestamp.getTime(), body.scheduledAt - DELIVERY_LEAD_S * 1000);
+      // Messages are sent for immediate delivery: the delay is the queue's own.
+      const intended = message.timestamp.getTime();
       metrics.record({
         name: "queue_delay_ms",
         value: Math.max(0, now - intended),

@@ -9,11 +9,24 @@ import { signedMediaUrl } from "../videos/media-url";
 import { checkAgainstCreator } from "./creator-check";
 import { initFailure } from "./init-errors";
 import type { Job } from "./job-store";
+import { PostSnapshot } from "./messages";
 import { fail, type PublishContext, waitUntil } from "./publish-context";
 import type { Note, StepResult } from "./publish-phases";
 
-/** How long before its second a post is prepared: a token refresh and a creator-info read fit in it with room. */
+/**
+ * When a post is prepared: between 30 s and 5 s before it is sent, each post at its own point of that range (from its
+ * id), so a second shared by thousands of posts does not make thousands of preparations fall on the same instant
+ * (measured locally: 1,000 posts prepared together 5 s ahead were still preparing 4.5 s after their second).
+ * 5 s leaves room for a token refresh and a creator-info read; 30 s is how long creator info is reused anyway.
+ */
 export const PREPARE_LEAD_MS = 5_000;
+export const PREPARE_SPREAD_MS = 25_000;
+
+export function prepareAt(postId: string, sendAt: number) {
+  let hash = 0;
+  for (let i = 0; i < postId.length; i++) hash = (hash * 31 + postId.charCodeAt(i)) >>> 0;
+  return sendAt - PREPARE_LEAD_MS - (hash % PREPARE_SPREAD_MS);
+}
 
 /** The init as it will be sent: Direct Post (with post_info) or inbox (source only). */
 export type InitRequest = { postInfo: PostInfo | null; sourceInfo: SourceInfo };
@@ -25,12 +38,11 @@ export async function prepareStep(ctx: PublishContext, job: Job): Promise<StepRe
   const sendAt = ctx.pacer.nextSlot("init", Math.max(now, job.scheduled_at));
   const paced = sendAt > job.scheduled_at ? pacedNote(job, sendAt) : [];
   // Paced far ahead: prepare again shortly before the slot, so the creator info checked is fresh when it goes.
-  if (sendAt - now > PREPARE_LEAD_MS) return waitUntil(job, sendAt - PREPARE_LEAD_MS, paced, { paced_noted: 1 });
+  if (now < prepareAt(job.post_id, sendAt)) return waitUntil(job, prepareAt(job.post_id, sendAt), paced, { paced_noted: 1 });
   ctx.pacer.reserve("init", sendAt, job.post_id);
-  const loaded = await loadPostWithVideo(ctx.db, job.post_id);
-  const live = loaded?.post.status === "queued" || loaded?.post.status === "publishing";
-  if (!loaded || !live || loaded.post.claimToken !== job.claim_token) return { drop: true };
-  const { post, video } = loaded;
+  const post = job.post ? PostSnapshot.parse(JSON.parse(job.post)) : await snapshotFromDatabase(ctx, job);
+  if (!post) return { drop: true };
+  const { video } = post;
   const notes: Note[] = [...paced];
   let postInfo: PostInfo | null = null;
   try {
@@ -70,6 +82,18 @@ function pacedNote(job: Job, sendAt: number): Note[] {
   return [
     { type: "paced", message: `TikTok allows 6 uploads per minute per account; this post starts at ${new Date(sendAt).toISOString()}` },
   ];
+}
+
+/**
+ * A claim re-sent by the tick carries no snapshot: read the post, and only while it is still this claim's. A
+ * snapshot needs no such check: until its init leaves the post is this object's, and edits withdraw it here first.
+ */
+async function snapshotFromDatabase(ctx: PublishContext, job: Job): Promise<PostSnapshot | null> {
+  const loaded = await loadPostWithVideo(ctx.db, job.post_id);
+  const live = loaded?.post.status === "queued" || loaded?.post.status === "publishing";
+  if (!loaded || !live || loaded.post.claimToken !== job.claim_token) return null;
+  const { post, video } = loaded;
+  return { ...post, video: { id: video.id, r2Key: video.r2Key, size: video.size, contentType: video.contentType } };
 }
 
 /** PULL_FROM_URL when a verified media domain is configured, unless this post already fell back. */
