@@ -4,6 +4,7 @@
 interface __BaseEnv_Env {
 	VIDEOS: R2Bucket;
 	DB: D1Database;
+	PUBLISH_METRICS: AnalyticsEngineDataset;
 	PUBLISH_QUEUE: Queue;
 	ASSETS: Fetcher;
 	APP_URL: string;

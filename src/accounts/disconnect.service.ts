@@ -34,6 +34,8 @@ export async function disconnectAccount(
   now: number,
 ) {
   if (options.revoke) await revokeAtTikTok(env, account);
+  // Its Durable Object holds queued posts until their inits leave: withdraw them there before D1 cancels them.
+  await env.ACCOUNT_PUBLISHER.getByName(account.id).withdrawAll();
   const cancelled = await cancelAccountPosts(db, account.id, options.reason, now);
   await markDisconnected(db, account.id, options.reason, now);
   return { cancelled };

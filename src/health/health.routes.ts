@@ -2,6 +2,7 @@
 // /api/health: the same for members, with their own workspace's figures (never counts across workspaces).
 import { createRoute } from "@hono/zod-openapi";
 import { guard } from "../auth/guard";
+import { lastHour } from "../observability/last-hour";
 import { lastTickAt, schedulerFigures } from "../scheduler/scheduler.repo";
 import { errorResponses, iso, json, router } from "../shared/http";
 import { Health, Liveness } from "./health.schemas";
@@ -39,7 +40,11 @@ export const healthRoutes = router()
   })
   .openapi(healthRoute, async (c) => {
     const { now } = c.var;
-    const figures = await schedulerFigures(c.var.db, now, OVERDUE_AFTER_MS, c.get("session").workspaceId);
+    const { workspaceId } = c.get("session");
+    const [figures, hour] = await Promise.all([
+      schedulerFigures(c.var.db, now, OVERDUE_AFTER_MS, workspaceId),
+      lastHour(c.var.db, now, workspaceId),
+    ]);
     const tick = tickProblem(figures.lastTick, now);
     const problems = [...(tick ? [tick] : []), ...(figures.overdue > 0 ? [`${figures.overdue} post(s) are overdue`] : [])];
     return c.json(
@@ -51,6 +56,7 @@ export const healthRoutes = router()
         queueBacklog: figures.backlog,
         overduePosts: figures.overdue,
         problems,
+        lastHour: hour,
       },
       200,
     );

@@ -1,11 +1,12 @@
 // Housekeeping run by every cron tick: forget what has expired (sessions, used OAuth states, webhook receipts past
 // TikTok's retry horizon, idempotency keys, stale invites, long-revoked API tokens) and re-encrypt a batch of TikTok
-// tokens still under a previous key (a rotation finishes within a few ticks).
+// tokens still under a previous key (a rotation finishes within a few ticks), and metric points older than a week.
 import { reencryptTokens } from "../accounts/key-rotation";
 import { deleteExpiredStates } from "../accounts/oauth-states.repo";
 import { SESSION_IDLE_MS } from "../auth/session";
 import { deleteExpiredSessions } from "../auth/sessions.repo";
 import type { Database } from "../db/client";
+import { dropPointsBefore } from "../observability/metrics.repo";
 import { deleteExpiredKeys } from "../posts/idempotency.repo";
 import { deleteOldReceipts } from "../publishing/webhooks.repo";
 import { tokenCipher } from "../shared/token-cipher";
@@ -16,6 +17,8 @@ const DAY_MS = 24 * 3600 * 1000;
 /** TikTok retries a webhook for up to 72 hours; a receipt older than a week can no longer dedupe anything. */
 export const RECEIPT_TTL_MS = 7 * DAY_MS;
 const KEEP_CLOSED_MS = 30 * DAY_MS;
+/** Recent metric points stay a week in D1; Analytics Engine keeps the long history. */
+const METRICS_KEPT_MS = 7 * DAY_MS;
 
 export type MaintenanceResult = {
   sessions: number;
@@ -24,6 +27,7 @@ export type MaintenanceResult = {
   idempotencyKeys: number;
   invites: number;
   apiTokens: number;
+  metricPoints: number;
   reencrypted: number;
 };
 
@@ -35,6 +39,7 @@ export async function runMaintenance(db: Database, env: Env, now: number): Promi
     idempotencyKeys: await deleteExpiredKeys(db, now),
     invites: await deleteStaleInvites(db, now - KEEP_CLOSED_MS),
     apiTokens: await deleteRevokedTokens(db, now - KEEP_CLOSED_MS),
+    metricPoints: await dropPointsBefore(db, now - METRICS_KEPT_MS),
     reencrypted: (await reencryptTokens(db, tokenCipher(env))).rewritten,
   };
 }

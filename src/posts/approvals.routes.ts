@@ -27,7 +27,7 @@ const rejectRoute = createRoute({
   responses: { 200: json(PostResponse, "Rejected: cancelled, with the reason in its timeline"), ...errorResponses },
 });
 
-const deps = (c: Context<AppEnv>) => ({ db: c.var.db, queue: c.env.PUBLISH_QUEUE });
+const deps = (c: Context<AppEnv>) => ({ db: c.var.db, queue: c.env.PUBLISH_QUEUE, publishers: c.env.ACCOUNT_PUBLISHER });
 
 export const approvalRoutes = router()
   .openapi(approveRoute, async (c) => {

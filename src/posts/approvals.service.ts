@@ -4,9 +4,9 @@
 import { findAccount } from "../accounts/accounts.repo";
 import { AppError, notFound } from "../shared/errors";
 import { findVideo } from "../videos/videos.repo";
+import { handOverIfDueSoon, type PostsDeps } from "./post-handover";
 import { bumpVersion, transitionOne } from "./post-transitions";
 import { findPost } from "./posts.repo";
-import { enqueueIfDueSoon, type PostsDeps } from "./posts.service";
 
 type Approver = { workspaceId: string; email: string };
 
@@ -37,7 +37,7 @@ export async function approvePost(deps: PostsDeps, approver: Approver, postId: s
     now,
   );
   if (!approved) throw new AppError(409, "post_changed", "The post changed meanwhile; reload and try again");
-  await enqueueIfDueSoon(deps, approved, now);
+  await handOverIfDueSoon(deps, approved, now);
   return (await findPost(db, approver.workspaceId, postId))!;
 }
 

@@ -66,7 +66,7 @@ const cancelRoute = createRoute({
   responses: { 200: json(PostResponse, "Cancelled"), ...errorResponses },
 });
 
-const deps = (c: Context<AppEnv>): PostsDeps => ({ db: c.var.db, queue: c.env.PUBLISH_QUEUE });
+const deps = (c: Context<AppEnv>): PostsDeps => ({ db: c.var.db, queue: c.env.PUBLISH_QUEUE, publishers: c.env.ACCOUNT_PUBLISHER });
 
 export const postRoutes = router()
   .openapi(createPostRoute, async (c) => {
@@ -98,7 +98,7 @@ export const postRoutes = router()
   })
   .openapi(cancelRoute, async (c) => {
     const { workspaceId, userId } = c.get("session");
-    const post = await cancelPost(c.var.db, { workspaceId, userId }, c.req.valid("param").id, c.var.now);
+    const post = await cancelPost(deps(c), { workspaceId, userId }, c.req.valid("param").id, c.var.now);
     await audit(c, "post.cancel", post.id);
     return c.json({ post: postView(post) }, 200);
   });

@@ -3,11 +3,10 @@
 import { findAccount } from "../accounts/accounts.repo";
 import { atLeast, type Role } from "../auth/roles";
 import type { Database } from "../db/client";
-import type { PostRow } from "../db/schema";
-import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "../scheduler/claim";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { findVideo } from "../videos/videos.repo";
+import { handOverIfDueSoon, type PostsDeps, withdrawFromPublisher } from "./post-handover";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
 import { busiestDayAround, directPostTimesAround, findPost, workspaceRequiresApproval } from "./posts.repo";
@@ -24,8 +23,8 @@ export const MAX_SCHEDULE_AHEAD_MS = 365 * 24 * 3600 * 1000;
 /** Who acts; `role` decides whether the workspace's approval rule applies (callers without one act as admins). */
 export type Actor = { workspaceId: string; userId: string; role?: Role };
 type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: number };
-/** What a request needs from the Worker: the database handle of this request and the publish queue. */
-export type PostsDeps = { db: Database; queue: Queue };
+
+export type { PostsDeps };
 
 async function validate(db: Database, workspaceId: string, accountId: string, s: Settings, now: number) {
   const account = await findAccount(db, workspaceId, accountId);
@@ -77,13 +76,6 @@ export async function needsApproval(db: Database, actor: Actor) {
   return workspaceRequiresApproval(db, actor.workspaceId);
 }
 
-/** A post due within the claim window is claimed and enqueued now instead of waiting for the next tick. */
-export async function enqueueIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id" | "status" | "scheduledAt">, now: number) {
-  if (post.status !== "scheduled" || post.scheduledAt > now + CLAIM_WINDOW_MS) return;
-  const claimed = await claimDuePosts(deps.db, now, now + CLAIM_WINDOW_MS, post.id);
-  await enqueue(deps.queue, claimed.map(publishMessage), now);
-}
-
 type NewRow = { id: string; status: "scheduled" | "pending_approval"; scheduledAt: number; warning: string | null };
 
 function newPostRow(actor: Actor, input: NewPost, r: NewRow, now: number) {
@@ -130,7 +122,7 @@ export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, 
       ? { type: "scheduled", message: `Scheduled for ${when}` }
       : { type: "submitted", message: `Submitted for approval, to go out at ${when}` },
   );
-  await enqueueIfDueSoon(deps, row, now);
+  await handOverIfDueSoon(deps, row, now);
   return { post: (await findPost(db, actor.workspaceId, row.id))!, warnings };
 }
 
@@ -151,6 +143,10 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
   checkLocalTime(patch.scheduledAt, next.timezone);
   await validate(db, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
   const warnings = await warningsFor(db, current.accountId, next as Settings, postId);
+  await withdrawFromPublisher(deps, current, {
+    code: "post_not_editable",
+    message: "This post started publishing and can no longer be edited",
+  });
   const { id, workspaceId, accountId, createdAt, createdBy, status, version, updatedAt, ...fields } = next;
   // Conditional on the version we read: a concurrent edit or the publisher starting makes this a no-op.
   const pending = await needsApproval(db, actor);
@@ -176,13 +172,18 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
     now,
   );
   if (!updated) throw new AppError(409, "post_changed", "The post changed while you were editing it; reload and try again");
-  await enqueueIfDueSoon(deps, updated, now);
+  await handOverIfDueSoon(deps, updated, now);
   return { post: (await findPost(db, actor.workspaceId, postId))!, warnings };
 }
 
-export async function cancelPost(db: Database, actor: Actor, postId: string, now: number) {
+export async function cancelPost(deps: PostsDeps, actor: Actor, postId: string, now: number) {
+  const { db } = deps;
   const current = await findPost(db, actor.workspaceId, postId);
   if (!current) throw new AppError(404, "not_found", "Post not found");
+  await withdrawFromPublisher(deps, current, {
+    code: "post_not_cancellable",
+    message: "This post started publishing and can no longer be cancelled",
+  });
   const updated = await transitionOne(
     db,
     "cancel",
