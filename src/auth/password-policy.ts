@@ -1,20 +1,16 @@
 // What a new password must be: at least 10 characters and not one of the most common passwords. The list is
-// zxcvbn-ts's (about 49,000 passwords from public breach corpora, maintained on npm as @zxcvbn-ts/language-common)
-// bundled into the Worker; only its entries of 10+ characters matter here (shorter ones fail the length rule).
-import { dictionary } from "@zxcvbn-ts/language-common";
+// zxcvbn-ts's (about 49,000 passwords from public breach corpora, maintained on npm as @zxcvbn-ts/language-common);
+// only its 1,557 entries of 10+ characters can pass the length rule, so only those are bundled
+// (common-passwords.json, written by scripts/common-passwords.ts and checked against the package by a test).
 import { AppError } from "../shared/errors";
+import common from "./common-passwords.json";
+import { MIN_PASSWORD_LENGTH } from "./password-rules";
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
-let common: Set<string> | null = null;
+const COMMON = new Set<string>(common);
 
-/** The common passwords long enough to pass the length rule (built once per isolate, on first use). */
-function commonPasswords(): Set<string> {
-  common ??= new Set(dictionary["passwords-common"].filter((p) => p.length >= MIN_PASSWORD_LENGTH));
-  return common;
-}
-
-export const isCommonPassword = (password: string) => commonPasswords().has(password.toLowerCase());
+export const isCommonPassword = (password: string) => COMMON.has(password.toLowerCase());
 
 /** Refuses a password from the common list with the same 400 shape as a schema failure. */
 export function checkPasswordPolicy(password: string, path = "password") {
