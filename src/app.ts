@@ -12,10 +12,11 @@ import { postRoutes } from "./posts/posts.routes";
 import { webhookRoutes } from "./publishing/webhooks.routes";
 import type { Clock } from "./shared/clock";
 import { AppError, errorBody } from "./shared/errors";
+import { syncRoutes } from "./sync/sync.routes";
 import { mediaRoutes } from "./videos/media.routes";
 import { videoRoutes } from "./videos/videos.routes";
 
-const ROUTES = [authRoutes, accountRoutes, videoRoutes, mediaRoutes, postRoutes, healthRoutes, webhookRoutes];
+const ROUTES = [authRoutes, accountRoutes, videoRoutes, mediaRoutes, postRoutes, healthRoutes, webhookRoutes, syncRoutes];
 
 /** Gives each request its time and its database handle. */
 const requestContext = (clock: Clock) =>

@@ -1,8 +1,9 @@
-// /api/accounts: connect TikTok accounts (OAuth), list them, read fresh creator info.
+// /api/accounts: connect TikTok accounts (OAuth), list them (with what the sync knows), read fresh creator info.
 import { createRoute } from "@hono/zod-openapi";
 import { requireSession } from "../auth/session";
 import { AppError, notFound } from "../shared/errors";
 import { errorResponses, json, router } from "../shared/http";
+import { followerChanges } from "../sync/sync-read.repo";
 import { TikTokError } from "../tiktok/errors";
 import { accountView, findAccount, listAccounts } from "./accounts.repo";
 import { AccountId, AccountListResponse, CreatorInfoResponse, OAuthCallbackQuery } from "./accounts.schemas";
@@ -73,8 +74,9 @@ export const accountRoutes = router()
     }
   })
   .openapi(listRoute, async (c) => {
-    const rows = await listAccounts(c.var.db, c.get("session").workspaceId);
-    return c.json({ accounts: rows.map(accountView) }, 200);
+    const { workspaceId } = c.get("session");
+    const [rows, changes] = await Promise.all([listAccounts(c.var.db, workspaceId), followerChanges(c.var.db, workspaceId, c.var.now)]);
+    return c.json({ accounts: rows.map((row) => accountView(row, changes.get(row.id))) }, 200);
   })
   .openapi(creatorInfoRoute, async (c) => {
     const account = await findAccount(c.var.db, c.get("session").workspaceId, c.req.valid("param").id);

@@ -6,5 +6,6 @@ export { POST_MODES, POST_STATUSES, type PostMode, type PostStatus } from "../po
 export { type PostRow, postEvents, posts } from "../posts/posts.tables";
 export { webhookReceipts } from "../publishing/webhooks.tables";
 export { appState } from "../scheduler/scheduler.tables";
+export { accountStatsDaily, type PostStatsRow, postMetricPoints, postStats } from "../sync/sync.tables";
 export { VIDEO_STATUSES } from "../videos/video-rules";
 export { videoParts, videos } from "../videos/videos.tables";

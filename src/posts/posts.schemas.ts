@@ -1,6 +1,7 @@
 // The posts contract: zod schemas for requests and responses (also the OpenAPI description). Pure: the web app
 // imports these types too.
 import { z } from "@hono/zod-openapi";
+import { PostMetrics } from "../sync/sync.schemas";
 import { POST_MODES, POST_STATUSES } from "./post-status";
 import { PRIVACY_LEVELS } from "./privacy-levels";
 
@@ -95,6 +96,10 @@ export const Post = z
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number(),
+    /** The latest TikTok counts of a published public post (account sync); null until its first reading. */
+    metrics: PostMetrics.nullable(),
+    /** Our own copy of TikTok's cover (/api/posts/{id}/cover), once seen. */
+    coverUrl: z.string().nullable(),
   })
   .openapi("Post");
 

@@ -18,10 +18,11 @@ export async function consumePublishQueue(batch: MessageBatch<unknown>, env: Env
     try {
       const publisher = env.ACCOUNT_PUBLISHER.getByName(parsed.data.accountId);
       if (parsed.data.kind === "publish") await publisher.schedule(parsed.data);
+      else if (parsed.data.kind === "sync") await publisher.sync(parsed.data);
       else await publisher.preflight(parsed.data);
       message.ack();
     } catch (error) {
-      console.error("handing post to its publisher failed", parsed.data.postId, error);
+      console.error("handing a message to its publisher failed", parsed.data.kind, parsed.data.accountId, error);
       message.retry({ delaySeconds: Math.ceil(backoffMs(message.attempts) / 1000) });
     }
   }

@@ -1,9 +1,11 @@
 // The per-minute cron tick: mark posts past their late policy as missed, claim what is due soon,
-// re-send claims whose message never reached a publisher, and record that the tick happened.
+// re-send claims whose message never reached a publisher, hand out accounts whose sync is due, and record that the
+// tick happened.
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { posts } from "../db/schema";
 import { isoSql, transition } from "../posts/post-transitions";
+import { handOutSyncs } from "../sync/sync-fanout";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "./claim";
 import { schedulePreflights } from "./preflight";
 import { recordTick, staleClaims } from "./scheduler.repo";
@@ -15,7 +17,7 @@ export { LAST_TICK_KEY } from "./scheduler.repo";
 const RESEND_AFTER_MS = 90_000;
 const MISSED_MESSAGE = "Not published: it could not start within its late policy. Reschedule it or cancel it.";
 
-export type TickResult = { claimed: number; missed: number; resent: number; swept: number; preflighted: number };
+export type TickResult = { claimed: number; missed: number; resent: number; swept: number; preflighted: number; synced: number };
 
 export async function runTick(db: Database, env: Env, now: number): Promise<TickResult> {
   await recordTick(db, now);
@@ -26,7 +28,8 @@ export async function runTick(db: Database, env: Env, now: number): Promise<Tick
   await enqueue(env.PUBLISH_QUEUE, stale.map(publishMessage), now);
   const preflighted = await schedulePreflights(db, env.PUBLISH_QUEUE, now);
   const swept = await sweepStuckPublishing(db, env, now);
-  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted };
+  const synced = await handOutSyncs(db, env.PUBLISH_QUEUE, now);
+  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted, synced };
 }
 
 /** Posts still waiting past their late policy wait for the user's decision instead of going out hours late. */
