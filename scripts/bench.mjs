@@ -115,6 +115,44 @@ for (const [name, f] of Object.entries(results)) {
       "≤ 100 each",
     );
     add(name, "tick, 1,000 due: rows read", f.tickWith1000Due.rowsReadTotal);
+  } else if (name.startsWith("5 ")) {
+    const calls = f.simulation.tiktokCalls;
+    for (const k of ["user_info", "video_query", "video_list"]) {
+      add(
+        name,
+        `${k}: calls/hour mean / max, peak minute`,
+        `${calls[k].perHourMean} / ${calls[k].perHourMax}, ${calls[k].peakMinute}/min`,
+        "≤ 540/min (TikTok 600)",
+      );
+    }
+    add(name, "sync runs per minute: mean / max (cap)", `${f.runsPerMinute.mean} / ${f.runsPerMinute.max} (${f.runsPerMinute.cap})`);
+    add(
+      name,
+      "tick rows read (hand-out), steady minutes",
+      f.d1.steadyTicks.map((t) => `${t.handOut.rowsRead} for ${t.handedOut}`).join(", "),
+      "∝ accounts due",
+    );
+    add(
+      name,
+      "tick rows read (hand-out), bursts",
+      f.d1.bursts.map((t) => `${t.handOut.rowsRead} for ${t.handedOut}`).join(", "),
+      "∝ accounts due",
+    );
+    add(name, "whole tick rows read / written, steady", f.d1.steadyTicks.map((t) => `${t.tick.rowsRead}/${t.tick.rowsWritten}`).join(", "));
+    add(
+      name,
+      "time to sync all once (cold): sim / D1 ticks",
+      `${f.coldStart.simulatedMinutesToSyncAll} min / ${f.coldStart.d1.minutesToSyncAll} min`,
+    );
+    const w = f.coldStart.d1.runWritesPerRun;
+    add(name, "D1 per scheduled run (repo writes): read / written", `${w.rowsRead} / ${w.rowsWritten} (${w.statements} statements)`);
+    for (const [kind, r] of Object.entries(f.realRuns)) {
+      add(
+        name,
+        `real run (${kind}): D1 read / written, calls, ms`,
+        `${r.d1.rowsRead} / ${r.d1.rowsWritten}, ${JSON.stringify(r.tiktokCalls)}, ${r.wallMs}`,
+      );
+    }
   } else {
     add(name, "figures", f);
   }
