@@ -7,17 +7,16 @@
 //     real finishSync, until no account is due;
 //  d) one account's run for real (queue message → its Durable Object → the emulator): D1 rows, TikTok calls, wall time,
 //     which checks the per-run call counts the simulation assumes.
-import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { database } from "../../src/db/client";
-import type { AccountPublisher } from "../../src/publishing/account-publisher";
 import { runTick } from "../../src/scheduler/tick";
 import { dueReadings, saveReadings } from "../../src/sync/post-stats.repo";
 import { finishSync, saveProfile } from "../../src/sync/sync.repo";
 import { MAX_SYNCS_PER_TICK, SYNC_LEASE_MS } from "../../src/sync/sync-fanout";
 import { DEFAULT_SYNC_CONFIG, nextProfileSync, nextReading, profileDue } from "../../src/sync/sync-schedule";
-import { connectAccount, emu, env, report, rng, seedFromEnv, signedUpClient, sleep, uploadVideo } from "./helpers";
+import { env, report, rng, seedFromEnv } from "./helpers";
 import { type Entry, insertScale, meteredDb, totals } from "./sync-fixtures";
+import { measuredRun, realAccount } from "./sync-real-run";
 import { callFigures, simulate } from "./sync-sim";
 
 const ACCOUNTS = 10_000;
@@ -88,50 +87,6 @@ async function coldStart(t0: number, random: () => number) {
   };
 }
 
-/** d) One real account with 30 published public posts (videos on its emulated profile). */
-async function realAccount(now: number) {
-  const client = await signedUpClient();
-  const { accountId, username, openId } = await connectAccount(client);
-  const videoId = await uploadVideo(client);
-  const ws = (await env.DB.prepare("SELECT workspace_id FROM tiktok_accounts WHERE id = ?").bind(accountId).first<string>("workspace_id"))!;
-  for (let p = 0; p < POSTS; p++) {
-    const createTime = Math.floor((now - (p + 1) * 3 * 86_400_000) / 1000);
-    const video = await emu(`/__emu/users/${username}/videos`, "POST", { title: `clip ${p}`, create_time: createTime });
-    await env.DB.prepare(
-      "INSERT INTO posts (id, workspace_id, account_id, video_id, caption, privacy_level, mode, scheduled_at, completed_at, timezone, status, tiktok_post_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PUBLIC_TO_EVERYONE', 'direct', ?, ?, 'UTC', 'published', ?, ?, ?)",
-    )
-      .bind(`post_real_${accountId}_${p}`, ws, accountId, videoId, `clip ${p}`, createTime * 1000, createTime * 1000, video.id, now, now)
-      .run();
-  }
-  return { accountId, openId };
-}
-
-/** Runs one sync of the account in its Durable Object (as the queue consumer hands it), metered; waits for the end. */
-async function measuredRun(accountId: string, openId: string, full: boolean) {
-  const stub = env.ACCOUNT_PUBLISHER.getByName(accountId);
-  const log: Entry[] = [];
-  await runInDurableObject(stub, (instance: AccountPublisher) => {
-    const swap = instance as unknown as { db: unknown; tokens: unknown };
-    swap.db = meteredDb(log);
-    swap.tokens = null;
-  });
-  const before = (await emu(`/__emu/record?openId=${openId}`)).calls.length;
-  const started = performance.now();
-  await stub.sync({ kind: "sync", accountId, full, reason: full ? "manual" : "scheduled" });
-  for (;;) {
-    const open = await runInDurableObject(
-      stub,
-      (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM sync_runs").one().n,
-    );
-    if (open === 0) break;
-    await sleep(10);
-  }
-  const wallMs = +(performance.now() - started).toFixed(0);
-  const calls: Record<string, number> = {};
-  for (const c of (await emu(`/__emu/record?openId=${openId}`)).calls.slice(before)) calls[c.endpoint] = (calls[c.endpoint] ?? 0) + 1;
-  return { wallMs, tiktokCalls: calls, d1: totals(log) };
-}
-
 describe("account sync at 10,000 accounts × 30 posts", () => {
   it("stays within TikTok's read budget, reads D1 rows in proportion to the accounts due, and syncs everyone", async () => {
     const seed = seedFromEnv("BENCH_SEED");
@@ -177,7 +132,7 @@ describe("account sync at 10,000 accounts × 30 posts", () => {
     const coldD1 = await coldStart(now + 60 * MIN, random);
 
     // d) real runs.
-    const real = await realAccount(now);
+    const real = await realAccount(now, POSTS);
     const firstSync = await measuredRun(real.accountId, real.openId, false);
     const oneReading = `post_real_${real.accountId}_0`;
     await env.DB.prepare("UPDATE post_stats SET due_at = ?, window_at = ? WHERE post_id = ?")
