@@ -85,6 +85,7 @@ for (const [name, f] of Object.entries(results)) {
     );
     add(name, "claimed at creation / by cron", `${f.claimedAtCreation} / ${f.claimedByCron}`);
     add(name, "p99 claimed at creation / by cron", `${f.latenessClaimedAtCreation?.p99} / ${f.latenessClaimedByCron?.p99}`);
+    if (f.syncReads) add(name, "sync reads: total / while posts went out", `${f.syncReads.total} / ${f.syncReads.whilePostsWentOut}`);
     add(name, "seed", f.seed);
   } else if (name.startsWith("3 ")) {
     add(name, "published, sha256 match, completeCount", `${f.status}, ${f.sha256Matches}, ${f.completeCount}`);
@@ -143,6 +144,13 @@ for (const [name, f] of Object.entries(results)) {
       name,
       "time to sync all once (cold): sim / D1 ticks",
       `${f.coldStart.simulatedMinutesToSyncAll} min / ${f.coldStart.d1.minutesToSyncAll} min`,
+    );
+    const cold = f.coldStart.coldCalls;
+    add(
+      name,
+      "cold start: user_info / video_query peak minute",
+      `${cold.user_info.peakMinute} / ${cold.video_query.peakMinute}`,
+      "≤ 540/min",
     );
     const w = f.coldStart.d1.runWritesPerRun;
     add(name, "D1 per scheduled run (repo writes): read / written", `${w.rowsRead} / ${w.rowsWritten} (${w.statements} statements)`);

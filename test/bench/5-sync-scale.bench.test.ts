@@ -153,8 +153,10 @@ describe("account sync at 10,000 accounts × 30 posts", () => {
       budget: "TikTok 600/min per read endpoint (counted as per app); Postflare spends at most 540/min",
     };
     await report("5 sync, 10,000 accounts × 30 posts", figures);
-    for (const k of ["user_info", "video_query", "video_list"] as const)
+    for (const k of ["user_info", "video_query", "video_list"] as const) {
       expect(figures.simulation.tiktokCalls[k]!.peakMinute).toBeLessThanOrEqual(540);
+      expect(figures.coldStart.coldCalls[k]!.peakMinute).toBeLessThanOrEqual(540);
+    }
     // Rows read by the hand-out ∝ accounts handed out (about 6 each), whatever the table holds.
     for (const t of [...steadyTicks, ...bursts]) expect(t.handOut.rowsRead).toBeLessThanOrEqual(4 + 8 * t.handedOut);
     expect(firstSync.tiktokCalls["/v2/video/query/"]).toBe(2);

@@ -85,8 +85,9 @@ export function simulate(o: SimOptions) {
       const publishedAt = t0 - Math.floor(o.random() * 90 * DAY);
       return { publishedAt, next: nextReading(publishedAt, t0, config), hasId: true };
     });
+    // Cold start (every account due at once, e.g. all connected before the sync existed): profiles due too.
     const acc = {
-      profileDueAt: t0 + Math.floor(o.random() * DAY),
+      profileDueAt: o.coldStart ? t0 : t0 + Math.floor(o.random() * DAY),
       posts,
       nextPublish: t0 + Math.floor(o.random() * publishEvery),
       nextSync: 0,

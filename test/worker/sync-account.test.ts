@@ -34,6 +34,19 @@ async function connectOld(client: Client) {
 }
 
 describe("account sync", () => {
+  it("asks TikTok at connect for the sync's scopes besides the publishing ones", async () => {
+    const client = await signedUpClient();
+    const start = await client.fetch("/api/accounts/tiktok/connect");
+    expect(new URL(start.headers.get("location")!).searchParams.get("scope")!.split(",")).toEqual([
+      "user.info.basic",
+      "video.publish",
+      "video.upload",
+      "user.info.profile",
+      "user.info.stats",
+      "video.list",
+    ]);
+  });
+
   it("reads profile, stats and the avatar at the first tick after connecting, and serves the avatar from Postflare", async () => {
     w = await world();
     const client = await signedUpClient(w.fetcher);
