@@ -39,8 +39,20 @@ export class SyncRunner {
     this.ctx = ctx;
   }
 
-  /** Runs due steps until the run waits, ends, a publish comes close, or `deadline`. */
+  /**
+   * Runs due steps until the run waits, ends, a publish comes close, or `deadline`. Never throws into the alarm: a
+   * failure outside a step (D1 down) is logged and the run tried again a minute later.
+   */
   async runDue(deadline: number): Promise<void> {
+    try {
+      await this.runSteps(deadline);
+    } catch (error) {
+      console.error("sync run failed", this.ctx.accountId, error);
+      if (this.store.get()) this.store.update({ next_at: this.ctx.clock.now() + SYNC_RETRY.minGapMs, running_since: null });
+    }
+  }
+
+  private async runSteps(deadline: number): Promise<void> {
     const { clock, db, accountId } = this.ctx;
     const first = this.store.get();
     if (!first || first.next_at > clock.now()) return;
@@ -59,15 +71,22 @@ export class SyncRunner {
     }
   }
 
-  /** Publishes that just ended: the published public ones start their readings (the first an hour later). */
+  /**
+   * Publishes that just ended: the published public ones start their readings (the first an hour later). Never throws
+   * into the publisher: a post missed here is found by the next daily sync (profile step, trackUntracked).
+   */
   async publishesEnded(postIds: string[]): Promise<void> {
     if (postIds.length === 0) return;
     const { db, accountId, clock, config } = this.ctx;
-    const account = await findAccountById(db, accountId);
-    if (!account || !scopesOf(account).includes("video.list")) return;
-    const tracked = await trackPublished(db, accountId, postIds, clock.now(), config);
-    const first = Math.min(...tracked.map((t) => t.dueAt ?? Number.POSITIVE_INFINITY));
-    if (Number.isFinite(first)) await syncNoLaterThan(db, accountId, first);
+    try {
+      const account = await findAccountById(db, accountId);
+      if (!account || !scopesOf(account).includes("video.list")) return;
+      const tracked = await trackPublished(db, accountId, postIds, clock.now(), config);
+      const first = Math.min(...tracked.map((t) => t.dueAt ?? Number.POSITIVE_INFINITY));
+      if (Number.isFinite(first)) await syncNoLaterThan(db, accountId, first);
+    } catch (error) {
+      console.error("sync: tracking published posts failed", accountId, postIds, error);
+    }
   }
 
   private async step(run: SyncRun) {

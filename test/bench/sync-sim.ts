@@ -76,6 +76,20 @@ export type SimOptions = {
   coldStart: boolean;
 };
 
+/** New posts published at `t`: each starts its readings and moves its account's next sync (publishesEnded). */
+function publishDue(accounts: Account[], heap: Heap, t: number, publishEvery: number, o: SimOptions) {
+  for (const [i, acc] of accounts.entries()) {
+    if (acc.nextPublish > t) continue;
+    const post = { publishedAt: acc.nextPublish, next: firstReading(acc.nextPublish, config), hasId: o.random() >= o.missingIdShare };
+    acc.posts.push(post);
+    acc.nextPublish += Math.floor(publishEvery * (0.5 + o.random()));
+    if (post.next && post.next.dueAt < acc.nextSync) {
+      acc.nextSync = post.next.dueAt;
+      heap.push([acc.nextSync, i, ++acc.version]);
+    }
+  }
+}
+
 export function simulate(o: SimOptions) {
   const t0 = Date.UTC(2027, 0, 4);
   const publishEvery = (90 * DAY) / o.posts; // 30 posts per 90 days
@@ -110,17 +124,7 @@ export function simulate(o: SimOptions) {
   for (let m = 0; m < minutes; m++) {
     const t = t0 + m * MIN;
     const calls: Record<Endpoint, number> = { user_info: 0, video_query: 0, video_list: 0, creator_info: 0 };
-    for (const [i, acc] of accounts.entries()) {
-      if (acc.nextPublish > t) continue;
-      const post = { publishedAt: acc.nextPublish, next: firstReading(acc.nextPublish, config), hasId: o.random() >= o.missingIdShare };
-      acc.posts.push(post);
-      acc.nextPublish += Math.floor(publishEvery * (0.5 + o.random()));
-      // publishesEnded: the account's next sync moves to the post's first reading.
-      if (post.next && post.next.dueAt < acc.nextSync) {
-        acc.nextSync = post.next.dueAt;
-        heap.push([acc.nextSync, i, ++acc.version]);
-      }
-    }
+    publishDue(accounts, heap, t, publishEvery, o);
     let handed = 0;
     while (handed < MAX_SYNCS_PER_TICK && heap.peek() && heap.peek()![0] <= t) {
       const [, i, version] = heap.pop()!;
