@@ -18,6 +18,7 @@ import { webhookRoutes } from "./publishing/webhooks.routes";
 import type { Clock } from "./shared/clock";
 import { apiSecurityHeaders, jsonBodyLimit } from "./shared/edge";
 import { AppError, errorBody } from "./shared/errors";
+import { syncRoutes } from "./sync/sync.routes";
 import { inviteRoutes } from "./teams/invites.routes";
 import { memberRoutes } from "./teams/members.routes";
 import { workspaceRoutes } from "./teams/workspaces.routes";
@@ -41,6 +42,7 @@ const ROUTES = [
   approvalRoutes,
   healthRoutes,
   webhookRoutes,
+  syncRoutes,
 ];
 
 /** Gives each request its time and its database handle. */

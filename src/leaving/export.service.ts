@@ -22,7 +22,7 @@ export async function exportWorkspace(db: Database, workspaceId: string, now: nu
     exportedAt: iso(now)!,
     workspace: { id: workspace.id, name: workspace.name, requireApproval: workspace.requireApproval, createdAt: iso(workspace.createdAt)! },
     members: (await listMembers(db, workspaceId)).map(memberView),
-    accounts: contents.accounts.map(accountView),
+    accounts: contents.accounts.map((row) => accountView(row)),
     videos: contents.videos.map((v) => ({ ...videoView(v), contentUrl: `/api/videos/${v.id}/content` })),
     posts: contents.posts.map((p) => ({
       ...postView(p),
