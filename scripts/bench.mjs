@@ -131,6 +131,23 @@ for (const [name, f] of Object.entries(results)) {
       add(name, `${r.posts} posts: start p50 / p99 / max`, `${r.lateness.p50} / ${r.lateness.p99} / ${r.lateness.max}`, r.goal);
       add(name, `${r.posts} posts: CPU before the second (workerd) / floor`, `${r.cpuBeforeSecondS} s / ${r.cpuFloorS} s`);
     }
+  } else if (name.startsWith("7 ")) {
+    const m = f.medianMs;
+    add(name, "PBKDF2 verify (100,000 iterations): median", `${f.pbkdf2VerifyMedianMs} ms`);
+    add(name, "sign-in request, right password: median", `${m.rightPassword} ms`);
+    add(
+      name,
+      "wrong password vs unknown email: medians",
+      `${m.wrongPassword} / ${m.unknownEmail} ms (Δ ${f.signInWrongVsUnknownMs} ms)`,
+      "Δ < 5 ms",
+    );
+    add(
+      name,
+      "sign-up new vs taken email: medians",
+      `${m.signUpNew} / ${m.signUpTaken} ms (Δ ${f.signUpNewVsTakenMs} ms)`,
+      "Δ < 5 ms (was 19 vs 42 ms)",
+    );
+    add(name, "samples each", f.samples);
   } else if (name.startsWith("8 ")) {
     const calls = f.simulation.tiktokCalls;
     for (const k of ["user_info", "video_query", "video_list"]) {
