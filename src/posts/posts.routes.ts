@@ -2,6 +2,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { findAccount } from "../accounts/accounts.repo";
+import { maxPostDurationSec } from "../accounts/max-post-duration";
 import { requireSession } from "../auth/session";
 import type { AppEnv } from "../env";
 import { notFound } from "../shared/errors";
@@ -51,7 +52,11 @@ const cancelRoute = createRoute({
   responses: { 200: json(PostResponse, "Cancelled"), ...errorResponses },
 });
 
-const deps = (c: Context<AppEnv>): PostsDeps => ({ db: c.var.db, queue: c.env.PUBLISH_QUEUE });
+const deps = (c: Context<AppEnv>): PostsDeps => ({
+  db: c.var.db,
+  queue: c.env.PUBLISH_QUEUE,
+  maxPostDurationSec: (accountId) => maxPostDurationSec(c.env, accountId),
+});
 
 export const postRoutes = router()
   .openapi(createPostRoute, async (c) => {

@@ -6,9 +6,9 @@ import type { PostRow } from "../db/schema";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "../scheduler/claim";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
-import { findVideo } from "../videos/videos.repo";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
+import { checkVideoForPost } from "./post-video-check";
 import { busiestDayAround, directPostTimesAround, findPost } from "./posts.repo";
 import type { NewPost, PostPatch } from "./posts.schemas";
 
@@ -19,18 +19,19 @@ const PAST_TOLERANCE_MS = 10_000;
 
 type Actor = { workspaceId: string; userId: string };
 type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: number };
-/** What a request needs from the Worker: the database handle of this request and the publish queue. */
-export type PostsDeps = { db: Database; queue: Queue };
+/**
+ * What a request needs from the Worker: the database handle of this request, the publish queue, and where an
+ * account's longest allowed video comes from (accounts/max-post-duration.ts).
+ */
+export type PostsDeps = { db: Database; queue: Queue; maxPostDurationSec: (accountId: string) => Promise<number | null> };
 
-async function validate(db: Database, workspaceId: string, accountId: string, s: Settings, now: number) {
+async function validate(deps: PostsDeps, workspaceId: string, accountId: string, s: Settings, now: number) {
+  const { db } = deps;
   const account = await findAccount(db, workspaceId, accountId);
   if (!account) throw new AppError(404, "account_not_found", "That TikTok account is not connected to this workspace");
   if (account.status !== "active") {
     throw new AppError(409, "account_needs_reconnect", "Reconnect this TikTok account before scheduling to it");
   }
-  const video = await findVideo(db, workspaceId, s.videoId);
-  if (!video) throw new AppError(404, "video_not_found", "Video not found");
-  if (video.status !== "ready") throw new AppError(409, "video_not_ready", "The video has not finished uploading");
   if (s.scheduledAt < now - PAST_TOLERANCE_MS) {
     throw new AppError(400, "scheduled_in_past", "Pick a time in the future", { path: "scheduledAt" });
   }
@@ -42,6 +43,8 @@ async function validate(db: Database, workspaceId: string, accountId: string, s:
       throw new AppError(400, "branded_content_private", "Branded content visibility cannot be set to private.");
     }
   }
+  // Last: it may ask TikTok for the account's longest allowed video.
+  await checkVideoForPost(db, workspaceId, s, () => deps.maxPostDurationSec(accountId));
 }
 
 async function warningsFor(db: Database, accountId: string, s: Settings, excludePostId?: string) {
@@ -82,6 +85,7 @@ function newPostRow(actor: Actor, input: NewPost, scheduledAt: number, warning: 
     scheduledAt,
     timezone: input.timezone,
     latePolicyMinutes: input.latePolicyMinutes,
+    coverTimestampMs: input.coverTimestampMs ?? null,
     status: "scheduled" as const,
     version: 1,
     warning,
@@ -94,7 +98,7 @@ function newPostRow(actor: Actor, input: NewPost, scheduledAt: number, warning: 
 export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number) {
   const { db } = deps;
   const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
-  await validate(db, actor.workspaceId, input.accountId, settings, now);
+  await validate(deps, actor.workspaceId, input.accountId, settings, now);
   const warnings = await warningsFor(db, input.accountId, settings);
   const row = newPostRow(actor, input, settings.scheduledAt, warnings[0] ?? null, now);
   await createScheduled(db, row, {
@@ -119,7 +123,7 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
     privacyLevel: patch.privacyLevel === undefined ? current.privacyLevel : patch.privacyLevel,
   };
   if (next.mode === "inbox") next.privacyLevel = null;
-  await validate(db, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
+  await validate(deps, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
   const warnings = await warningsFor(db, current.accountId, next as Settings, postId);
   const { id, workspaceId, accountId, createdAt, createdBy, status, version, updatedAt, ...fields } = next;
   // Conditional on the version we read: a concurrent edit or the publisher starting makes this a no-op.

@@ -1,9 +1,10 @@
 // The per-minute cron tick: mark posts past their late policy as missed, claim what is due soon,
-// re-send claims whose message never reached a publisher, and record that the tick happened.
+// re-send claims whose message never reached a publisher, clean up videos, and record that the tick happened.
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { posts } from "../db/schema";
 import { isoSql, transition } from "../posts/post-transitions";
+import { cleanUpVideos, type VideoCleanup } from "../videos/video-cleanup";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "./claim";
 import { schedulePreflights } from "./preflight";
 import { recordTick, staleClaims } from "./scheduler.repo";
@@ -15,7 +16,7 @@ export { LAST_TICK_KEY } from "./scheduler.repo";
 const RESEND_AFTER_MS = 90_000;
 const MISSED_MESSAGE = "Not published: it could not start within its late policy. Reschedule it or cancel it.";
 
-export type TickResult = { claimed: number; missed: number; resent: number; swept: number; preflighted: number };
+export type TickResult = { claimed: number; missed: number; resent: number; swept: number; preflighted: number; videos: VideoCleanup };
 
 export async function runTick(db: Database, env: Env, now: number): Promise<TickResult> {
   await recordTick(db, now);
@@ -26,7 +27,8 @@ export async function runTick(db: Database, env: Env, now: number): Promise<Tick
   await enqueue(env.PUBLISH_QUEUE, stale.map(publishMessage), now);
   const preflighted = await schedulePreflights(db, env.PUBLISH_QUEUE, now);
   const swept = await sweepStuckPublishing(db, env, now);
-  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted };
+  const videos = await cleanUpVideos(db, env, now);
+  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted, videos };
 }
 
 /** Posts still waiting past their late policy wait for the user's decision instead of going out hours late. */
