@@ -1,7 +1,7 @@
 // The cron cleanup's reads and writes on `videos`: abandoned uploads, objects due for removal, probes to re-send.
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { posts, videos } from "../db/schema";
+import { videos } from "../db/schema";
 
 const BATCH = 50;
 
@@ -23,7 +23,8 @@ export async function videosToPurge(db: Database, before: number) {
       r2Key: videos.r2Key,
       thumbnailKey: videos.thumbnailKey,
       deleted: isNotNull(videos.deletedAt).mapWith(Boolean),
-      used: sql<number>`EXISTS (SELECT 1 FROM ${posts} WHERE ${posts.videoId} = ${videos.id})`.mapWith(Boolean),
+      // Spelled out: inside a subquery drizzle would leave the columns unqualified.
+      used: sql<number>`EXISTS (SELECT 1 FROM posts AS p WHERE p.video_id = videos.id)`.mapWith(Boolean),
     })
     .from(videos)
     .where(and(isNull(videos.purgedAt), or(rejected, deleted)))

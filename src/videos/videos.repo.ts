@@ -7,7 +7,8 @@ import { FINAL_STATUSES } from "../posts/post-status";
 export type VideoRow = typeof videos.$inferSelect;
 export type VideoWithUse = VideoRow & { postCount: number };
 
-const postCount = sql<number>`(SELECT count(*) FROM ${posts} WHERE ${posts.videoId} = ${videos.id})`.mapWith(Number);
+// Spelled out: inside a subquery drizzle would leave the columns unqualified, and `id` would mean the post's.
+const postCount = sql<number>`(SELECT count(*) FROM posts AS p WHERE p.video_id = videos.id)`.mapWith(Number);
 
 /** A workspace's video, unless deleted. */
 export async function findVideo(db: Database, workspaceId: string, videoId: string): Promise<VideoWithUse | null> {

@@ -129,7 +129,12 @@ function countBytes(body: ReadableStream<Uint8Array>, length: number) {
       controller.enqueue(chunk);
     },
   });
-  return { stream: body.pipeThrough(counter).pipeThrough(new FixedLengthStream(length)), received: () => received };
+  const fixed = new FixedLengthStream(length);
+  // A body that ends early errors the pipe and so the upload (answered as part_incomplete); the pipe's own rejection
+  // is that same failure, observed here so it is not reported a second time as unhandled.
+  const piping = body.pipeThrough(counter).pipeTo(fixed.writable);
+  piping.catch((error: unknown) => console.warn("part body ended early or failed", String(error)));
+  return { stream: fixed.readable, received: () => received };
 }
 
 /**
