@@ -1,6 +1,6 @@
 // The bytes of test/fixtures/synthetic-mp4.ts's syntheticMp4(size, durationSec, seed, options), produced piece by
 // piece so a 1 GB video never sits in memory (same header, same xorshift filler, same trailing moov, byte for byte).
-import { syntheticMp4Layout, xorshiftFill } from "../fixtures/synthetic-mp4";
+import { type SyntheticOptions, syntheticMp4Layout, xorshiftFill } from "../fixtures/synthetic-mp4";
 
 export class SyntheticMp4Stream {
   private readonly layout: ReturnType<typeof syntheticMp4Layout>;
@@ -8,7 +8,7 @@ export class SyntheticMp4Stream {
   private x: number;
   readonly size: number;
 
-  constructor(size: number, durationSec = 5, seed = 1, options: { moovAtEnd?: boolean } = {}) {
+  constructor(size: number, durationSec = 5, seed = 1, options: SyntheticOptions = {}) {
     this.size = size;
     this.layout = syntheticMp4Layout(size, durationSec, options);
     this.x = seed >>> 0 || 1;
