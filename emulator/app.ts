@@ -1,11 +1,15 @@
 // Wires every route onto one Hono app; the emulator instance is shared by all of them.
 import { Hono } from "hono";
 import { controlRoutes } from "./control/routes.ts";
+import { apiLatency } from "./core/api-latency.ts";
 import { Emulator } from "./core/emulator.ts";
 import type { EmuEnv } from "./core/http.ts";
 import { fail } from "./core/http.ts";
 import type { OptionsPatch } from "./core/options.ts";
 import { recordCalls } from "./core/record-calls.ts";
+import { cdnRoutes } from "./display/cdn.ts";
+import { videoListRoutes } from "./display/video-list.ts";
+import { videoQueryRoutes } from "./display/video-query.ts";
 import { authorizeRoutes } from "./oauth/authorize.ts";
 import { revokeRoutes } from "./oauth/revoke.ts";
 import { tokenRoutes } from "./oauth/token.ts";
@@ -19,11 +23,15 @@ import { userInfoRoutes } from "./users/user-info.ts";
 export function createEmulatorApp(options: OptionsPatch | Emulator = {}): Hono<EmuEnv> & { emulator: Emulator } {
   const emu = options instanceof Emulator ? options : new Emulator(options);
   const app = new Hono<EmuEnv>();
+  app.use("*", apiLatency(emu));
   app.use("*", recordCalls(emu));
   app.route("/", authorizeRoutes(emu));
   app.route("/", tokenRoutes(emu));
   app.route("/", revokeRoutes(emu));
   app.route("/", userInfoRoutes(emu));
+  app.route("/", videoListRoutes(emu));
+  app.route("/", videoQueryRoutes(emu));
+  app.route("/", cdnRoutes(emu));
   app.route("/", creatorInfoRoutes(emu));
   app.route("/", videoInitRoutes(emu));
   app.route("/", statusFetchRoutes(emu));

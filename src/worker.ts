@@ -2,6 +2,9 @@
 // consumers (publish, media, and their dead letters). src/index.ts builds them with the system clock; tests build them with a manual one.
 import { createApp } from "./app";
 import { database } from "./db/client";
+import { logEvent } from "./observability/log";
+import { type D1Tally, meteredD1 } from "./observability/metered-d1";
+import { Metrics } from "./observability/metrics";
 import { consumeDeadLetters, consumePublishQueue } from "./publishing/queue-consumer";
 import { runTick } from "./scheduler/tick";
 import type { Clock } from "./shared/clock";
@@ -13,15 +16,41 @@ export function createWorker(clock: Clock) {
     fetch: app.fetch,
 
     async scheduled(_controller, env, _ctx) {
-      const result = await runTick(database(env.DB), env, clock.now());
-      console.log("tick", JSON.stringify(result));
+      const now = clock.now();
+      const tally: D1Tally = { queries: 0, rowsRead: 0, rowsWritten: 0 };
+      const result = await runTick(database(meteredD1(env.DB, tally)), env, now);
+      const ms = clock.now() - now;
+      const metrics = new Metrics(env, database(env.DB));
+      for (const [name, value] of [
+        ["tick_ms", ms],
+        ["tick_rows_read", tally.rowsRead],
+        ["tick_queries", tally.queries],
+        ["tick_claimed", result.claimed],
+      ] as const) {
+        metrics.record({ name, value, at: now });
+      }
+      await metrics.flush();
+      const { cleaned, videos, ...moved } = result;
+      const forgotten = Object.values(cleaned).reduce((n, v) => n + v, 0);
+      logEvent("tick", {
+        ...moved,
+        ...videos,
+        forgotten,
+        ms,
+        rowsRead: tally.rowsRead,
+        rowsWritten: tally.rowsWritten,
+        queries: tally.queries,
+      });
     },
 
     async queue(batch, env, _ctx) {
-      if (batch.queue === "postflare-media") return consumeMediaQueue(batch, database(env.DB), env.VIDEOS, clock.now());
-      if (batch.queue === "postflare-media-dlq") return consumeMediaDeadLetters(batch, database(env.DB), clock.now());
-      if (batch.queue.endsWith("-dlq")) return consumeDeadLetters(batch, database(env.DB), clock.now());
-      return consumePublishQueue(batch, env);
+      const db = database(env.DB);
+      if (batch.queue === "postflare-media") return consumeMediaQueue(batch, db, env.VIDEOS, clock.now());
+      if (batch.queue === "postflare-media-dlq") return consumeMediaDeadLetters(batch, db, clock.now());
+      if (batch.queue.endsWith("-dlq")) return consumeDeadLetters(batch, db, clock.now());
+      const metrics = new Metrics(env, db);
+      await consumePublishQueue(batch, env, metrics, clock.now());
+      await metrics.flush();
     },
   } satisfies ExportedHandler<Env>;
 }

@@ -15,8 +15,14 @@ export interface RateLimits {
   init: number;
   creatorInfo: number;
   statusFetch: number;
+  /** user/info, video/list and video/query: 600 each (§2.1, §5); see `readLimitScope`. */
   userInfo: number;
+  videoList: number;
+  videoQuery: number;
 }
+
+/** Whose calls share a read endpoint's window: TikTok does not say (§5), so the strict default is the whole app. */
+export type ReadLimitScope = "app" | "token";
 
 /** FILE_UPLOAD chunk bounds (§3.4). Defaults satisfy both readings of "MB" (10^6 and 2^20). */
 export interface ChunkRules {
@@ -49,8 +55,14 @@ export interface EmulatorOptions {
   oauthErrorsWithHttp200: boolean;
   processingDelayMs: number;
   moderationDelayMs: number;
+  /**
+   * Distance to TikTok: every API answer (OAuth, data endpoints, chunk PUTs) is held this long after the request
+   * was handled, so a client sees a round trip of this length while the ledger keeps the arrival time.
+   */
+  apiLatencyMs: number;
   rateLimitWindowMs: number;
   limits: RateLimits;
+  readLimitScope: ReadLimitScope;
   dailyPostCap: number;
   pendingShareCap: number;
   /** Distinct posting creators per 24 h for the app; null = no cap. */
@@ -62,6 +74,13 @@ export interface EmulatorOptions {
   /** Inbox drafts may be longer than the creator's max (user trims in app), up to this (§6). */
   inboxMaxDurationSec: number;
   postIdFormat: PostIdFormat;
+  /** Public posts completed while set never get `publicaly_available_post_id` (nor its webhook), as often on TikTok (§2.1). */
+  omitPublicPostId: boolean;
+  /** Public videos gain views, likes, comments and shares as the emulator's clock moves (unless set by the control API). */
+  metricsGrowth: boolean;
+  /** Lifetimes of the signed image URLs: avatars (~2 h) and covers (~6 h, §2.1). */
+  avatarUrlTtlSec: number;
+  coverUrlTtlSec: number;
   webhookUrl: string | null;
   /** Extra copies of every webhook event (at-least-once delivery). */
   webhookDuplicates: number;
@@ -91,8 +110,10 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   oauthErrorsWithHttp200: false,
   processingDelayMs: 2000,
   moderationDelayMs: 1000,
+  apiLatencyMs: 0,
   rateLimitWindowMs: 60_000,
-  limits: { init: 6, creatorInfo: 20, statusFetch: 30, userInfo: 600 },
+  limits: { init: 6, creatorInfo: 20, statusFetch: 30, userInfo: 600, videoList: 600, videoQuery: 600 },
+  readLimitScope: "app",
   dailyPostCap: 15,
   pendingShareCap: 5,
   activeUserCap: null,
@@ -108,6 +129,10 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   },
   inboxMaxDurationSec: 600,
   postIdFormat: "int64",
+  omitPublicPostId: false,
+  metricsGrowth: true,
+  avatarUrlTtlSec: 7200,
+  coverUrlTtlSec: 21_600,
   webhookUrl: null,
   webhookDuplicates: 0,
   webhookDelayMs: 0,
@@ -156,5 +181,6 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Options
     webhookUrl: env.EMULATOR_WEBHOOK_URL || undefined,
     verifiedUrlPrefixes: csv(env.EMULATOR_VERIFIED_URL_PREFIXES),
     processingDelayMs: num(env.EMULATOR_PROCESSING_DELAY_MS),
+    apiLatencyMs: num(env.EMULATOR_API_LATENCY_MS),
   };
 }

@@ -3,6 +3,7 @@ import type { Emulator } from "../core/emulator.ts";
 import { faultValue } from "../core/faults.ts";
 import { postIdDigits } from "../core/ids.ts";
 import type { Publish } from "../core/types.ts";
+import { addVideo } from "../display/videos.ts";
 import { mediaCheck } from "../uploads/media-check.ts";
 import type { MediaSniffer } from "../uploads/media-sniffer.ts";
 import { emitWebhook } from "../webhooks/emit.ts";
@@ -45,7 +46,7 @@ async function finishProcessing(emu: Emulator, p: Publish, media: MediaSniffer):
     emitWebhook(emu, p.openId, "post.publish.inbox_delivered", { publish_id: p.publishId, publish_type: publishType(p) });
     return;
   }
-  complete(emu, p, p.privacyLevel ?? "SELF_ONLY");
+  complete(emu, p, p.privacyLevel ?? "SELF_ONLY", media.durationSec() ?? 0);
 }
 
 /** TikTok's media checks (media-check.ts); the longest video is the creator's for Direct Post, the inbox's otherwise. */
@@ -55,17 +56,32 @@ function mediaProblem(emu: Emulator, p: Publish, media: MediaSniffer): Promise<s
   return mediaCheck(media, max);
 }
 
-/** A post now exists; public ones become publicly available after moderation. Inbox drafts may complete repeatedly. */
-export function complete(emu: Emulator, p: Publish, privacyLevel: string): void {
+/**
+ * A post now exists (a video on the profile); public ones become publicly available after moderation. Inbox drafts
+ * may complete repeatedly. With `omitPublicPostId` the video still goes public, but TikTok never names its id.
+ */
+export function complete(emu: Emulator, p: Publish, privacyLevel: string, durationSec = 0): void {
   const postId = postIdDigits(emu.options.postIdFormat === "safe-number");
   p.status = "PUBLISH_COMPLETE";
   p.completedAt = emu.now();
   p.completeCount++;
   p.postIds.push(postId);
+  p.postIdHidden = emu.options.omitPublicPostId;
+  const video = addVideo(emu, {
+    id: postId,
+    openId: p.openId,
+    createdAt: p.completedAt,
+    title: p.title,
+    durationSec,
+    isPublic: false,
+    metrics: null,
+  });
   emitWebhook(emu, p.openId, "post.publish.complete", { publish_id: p.publishId, publish_type: publishType(p) });
   if (privacyLevel !== "PUBLIC_TO_EVERYONE") return;
   emu.state.schedule(() => {
     if (!alive(emu, p)) return;
+    video.isPublic = true;
+    if (p.postIdHidden) return;
     p.publicPostIds.push(postId);
     emitWebhook(emu, p.openId, "post.publish.publicly_available", {
       publish_id: p.publishId,

@@ -7,6 +7,9 @@ import { findVideo } from "../videos/videos.repo";
 
 export type VideoChoice = { videoId: string; mode: "direct" | "inbox"; coverTimestampMs?: number | null };
 
+/** TikTok's floor for max_video_post_duration_sec: "all creators get ≥ 3 min" (tiktok-api.md §6). */
+export const EVERY_CREATOR_MAY_POST_SEC = 180;
+
 const NOT_READY = {
   uploading: "The video has not finished uploading.",
   processing: "The video is still being checked; try again in a few seconds.",
@@ -32,7 +35,9 @@ export async function checkVideoForPost(
       path: "coverTimestampMs",
     });
   }
-  if (choice.mode !== "direct") return;
+  // Every creator may post at least 3 minutes (tiktok-api.md §6): only a longer video needs the account's own limit,
+  // which costs a creator_info call to TikTok (20/min per account, shared with the composer and the publisher).
+  if (choice.mode !== "direct" || probe.durationMs <= EVERY_CREATOR_MAY_POST_SEC * 1000) return;
   const max = await maxDurationSec();
   if (max !== null && probe.durationMs > max * 1000) {
     throw new AppError(

@@ -1,7 +1,7 @@
 // Posts and their events in D1.
 import { and, asc, desc, eq, gt, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { postEvents, posts, tiktokAccounts, videos } from "../db/schema";
+import { postEvents, posts, tiktokAccounts, videos, workspaces } from "../db/schema";
 import { iso } from "../shared/http";
 
 export async function findPost(db: Database, workspaceId: string, postId: string) {
@@ -97,4 +97,10 @@ export async function countsInDayBefore(db: Database, accountId: string, at: num
       ),
     );
   return { direct: row?.direct ?? 0, inbox: row?.inbox ?? 0 };
+}
+
+/** Does the workspace want an admin's approval before an editor's post can go out? */
+export async function workspaceRequiresApproval(db: Database, workspaceId: string) {
+  const [row] = await db.select({ on: workspaces.requireApproval }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  return row?.on ?? false;
 }

@@ -1,29 +1,31 @@
 // Scheduling, editing and cancelling posts. An edit or cancel wins over a pending publish: it bumps the
 // version and drops the claim, so a queued message for the old form is ignored by the publisher.
 import { findAccount } from "../accounts/accounts.repo";
+import { maxPostDurationSec } from "../accounts/max-post-duration";
+import { atLeast, type Role } from "../auth/roles";
 import type { Database } from "../db/client";
-import type { PostRow } from "../db/schema";
-import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "../scheduler/claim";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
+import { handOverIfDueSoon, type PostsDeps, withdrawFromPublisher } from "./post-handover";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
 import { checkVideoForPost } from "./post-video-check";
-import { busiestDayAround, directPostTimesAround, findPost } from "./posts.repo";
+import { busiestDayAround, directPostTimesAround, findPost, workspaceRequiresApproval } from "./posts.repo";
 import type { NewPost, PostPatch } from "./posts.schemas";
+import { offsetProblem } from "./zone-time";
 
 /** TikTok's documented Direct Post cap per creator per 24 h (varies by creator; shared across apps). */
 export const DAILY_POST_CAP = 15;
 /** A time a few seconds in the past still counts as "now" (clock skew, form submit time). */
 const PAST_TOLERANCE_MS = 10_000;
+/** How far ahead a post may be scheduled (TikTok's refresh tokens live a year). */
+export const MAX_SCHEDULE_AHEAD_MS = 365 * 24 * 3600 * 1000;
 
-type Actor = { workspaceId: string; userId: string };
+/** Who acts; `role` decides whether the workspace's approval rule applies (callers without one act as admins). */
+export type Actor = { workspaceId: string; userId: string; role?: Role };
 type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: number };
-/**
- * What a request needs from the Worker: the database handle of this request, the publish queue, and where an
- * account's longest allowed video comes from (accounts/max-post-duration.ts).
- */
-export type PostsDeps = { db: Database; queue: Queue; maxPostDurationSec: (accountId: string) => Promise<number | null> };
+
+export type { PostsDeps };
 
 async function validate(deps: PostsDeps, workspaceId: string, accountId: string, s: Settings, now: number) {
   const { db } = deps;
@@ -35,6 +37,9 @@ async function validate(deps: PostsDeps, workspaceId: string, accountId: string,
   if (s.scheduledAt < now - PAST_TOLERANCE_MS) {
     throw new AppError(400, "scheduled_in_past", "Pick a time in the future", { path: "scheduledAt" });
   }
+  if (s.scheduledAt > now + MAX_SCHEDULE_AHEAD_MS) {
+    throw new AppError(400, "scheduled_too_far", "Pick a time within the next 365 days", { path: "scheduledAt" });
+  }
   if (s.mode === "direct") {
     if (!s.privacyLevel) {
       throw new AppError(400, "privacy_level_required", "Choose who can view the post", { path: "privacyLevel" });
@@ -44,7 +49,7 @@ async function validate(deps: PostsDeps, workspaceId: string, accountId: string,
     }
   }
   // Last: it may ask TikTok for the account's longest allowed video.
-  await checkVideoForPost(db, workspaceId, s, () => deps.maxPostDurationSec(accountId));
+  await checkVideoForPost(db, workspaceId, s, () => maxPostDurationSec({ ACCOUNT_PUBLISHER: deps.publishers }, accountId));
 }
 
 async function warningsFor(db: Database, accountId: string, s: Settings, excludePostId?: string) {
@@ -60,16 +65,23 @@ async function warningsFor(db: Database, accountId: string, s: Settings, exclude
   return warnings;
 }
 
-/** A post due within the claim window is claimed and enqueued now instead of waiting for the next tick. */
-async function enqueueIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id" | "status" | "scheduledAt">, now: number) {
-  if (post.status !== "scheduled" || post.scheduledAt > now + CLAIM_WINDOW_MS) return;
-  const claimed = await claimDuePosts(deps.db, now, now + CLAIM_WINDOW_MS, post.id);
-  await enqueue(deps.queue, claimed.map(publishMessage), now);
+/** A wall-clock time written with an offset must exist in the post's zone (no DST gap, no foreign offset). */
+function checkLocalTime(iso: string | undefined, zone: string) {
+  const problem = iso ? offsetProblem(iso, zone) : null;
+  if (problem) throw new AppError(400, problem.code, problem.message, { path: "scheduledAt" });
 }
 
-function newPostRow(actor: Actor, input: NewPost, scheduledAt: number, warning: string | null, now: number) {
+/** An editor's post waits for an admin when the workspace asks for approvals. */
+export async function needsApproval(db: Database, actor: Actor) {
+  if (!actor.role || atLeast(actor.role, "admin")) return false;
+  return workspaceRequiresApproval(db, actor.workspaceId);
+}
+
+type NewRow = { id: string; status: "scheduled" | "pending_approval"; scheduledAt: number; warning: string | null };
+
+function newPostRow(actor: Actor, input: NewPost, r: NewRow, now: number) {
   return {
-    id: newId("post"),
+    id: r.id,
     workspaceId: actor.workspaceId,
     accountId: input.accountId,
     videoId: input.videoId,
@@ -82,30 +94,37 @@ function newPostRow(actor: Actor, input: NewPost, scheduledAt: number, warning: 
     brandContent: input.brandContent,
     brandOrganic: input.brandOrganic,
     isAigc: input.isAigc,
-    scheduledAt,
+    scheduledAt: r.scheduledAt,
     timezone: input.timezone,
     latePolicyMinutes: input.latePolicyMinutes,
     coverTimestampMs: input.coverTimestampMs ?? null,
-    status: "scheduled" as const,
+    status: r.status,
     version: 1,
-    warning,
+    warning: r.warning,
     createdBy: actor.userId,
     createdAt: now,
     updatedAt: now,
   };
 }
 
-export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number) {
+/** Creates a post (with `postId` when the caller reserved one: an idempotent create). */
+export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number, postId = newId("post")) {
   const { db } = deps;
+  checkLocalTime(input.scheduledAt, input.timezone);
   const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
   await validate(deps, actor.workspaceId, input.accountId, settings, now);
   const warnings = await warningsFor(db, input.accountId, settings);
-  const row = newPostRow(actor, input, settings.scheduledAt, warnings[0] ?? null, now);
-  await createScheduled(db, row, {
-    type: "scheduled",
-    message: `Scheduled for ${new Date(row.scheduledAt).toISOString()} (${row.timezone})`,
-  });
-  await enqueueIfDueSoon(deps, row, now);
+  const status = (await needsApproval(db, actor)) ? "pending_approval" : "scheduled";
+  const row = newPostRow(actor, input, { id: postId, status, scheduledAt: settings.scheduledAt, warning: warnings[0] ?? null }, now);
+  const when = `${new Date(row.scheduledAt).toISOString()} (${row.timezone})`;
+  await createScheduled(
+    db,
+    row,
+    status === "scheduled"
+      ? { type: "scheduled", message: `Scheduled for ${when}` }
+      : { type: "submitted", message: `Submitted for approval, to go out at ${when}` },
+  );
+  await handOverIfDueSoon(deps, row, now);
   return { post: (await findPost(db, actor.workspaceId, row.id))!, warnings };
 }
 
@@ -123,13 +142,19 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
     privacyLevel: patch.privacyLevel === undefined ? current.privacyLevel : patch.privacyLevel,
   };
   if (next.mode === "inbox") next.privacyLevel = null;
+  checkLocalTime(patch.scheduledAt, next.timezone);
   await validate(deps, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
   const warnings = await warningsFor(db, current.accountId, next as Settings, postId);
+  await withdrawFromPublisher(deps, current, {
+    code: "post_not_editable",
+    message: "This post started publishing and can no longer be edited",
+  });
   const { id, workspaceId, accountId, createdAt, createdBy, status, version, updatedAt, ...fields } = next;
   // Conditional on the version we read: a concurrent edit or the publisher starting makes this a no-op.
+  const pending = await needsApproval(db, actor);
   const updated = await transitionOne(
     db,
-    "reschedule",
+    pending ? "submitForApproval" : "reschedule",
     { postId, version: current.version },
     {
       set: {
@@ -141,18 +166,26 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
         lastErrorMessage: null,
         warning: warnings[0] ?? null,
       },
-      event: { type: "edited", message: `Edited; scheduled for ${new Date(next.scheduledAt).toISOString()}` },
+      event: {
+        type: "edited",
+        message: `Edited; ${pending ? "waiting for approval, to go out at" : "scheduled for"} ${new Date(next.scheduledAt).toISOString()}`,
+      },
     },
     now,
   );
   if (!updated) throw new AppError(409, "post_changed", "The post changed while you were editing it; reload and try again");
-  await enqueueIfDueSoon(deps, updated, now);
+  await handOverIfDueSoon(deps, updated, now);
   return { post: (await findPost(db, actor.workspaceId, postId))!, warnings };
 }
 
-export async function cancelPost(db: Database, actor: Actor, postId: string, now: number) {
+export async function cancelPost(deps: PostsDeps, actor: Actor, postId: string, now: number) {
+  const { db } = deps;
   const current = await findPost(db, actor.workspaceId, postId);
   if (!current) throw new AppError(404, "not_found", "Post not found");
+  await withdrawFromPublisher(deps, current, {
+    code: "post_not_cancellable",
+    message: "This post started publishing and can no longer be cancelled",
+  });
   const updated = await transitionOne(
     db,
     "cancel",

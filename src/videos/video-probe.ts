@@ -1,6 +1,6 @@
 // Reads a video's facts with mediabunny (reader only: MP4, MOV, WebM and Matroska) through range reads, so only the
 // boxes and elements it needs leave storage, wherever the index sits (moov at the end included). Measured figures:
-// docs/benchmarks.md ("5 probe"). The same function runs in the Worker (R2 ranges) and in tests and benchmarks.
+// docs/benchmarks.md ("9 probe"). The same function runs in the Worker (R2 ranges) and in tests and benchmarks.
 import { CustomSource, Input, type InputFormat, MATROSKA, MP4, QTFF, UnsupportedInputFormatError, WEBM } from "mediabunny";
 import { audioCodecName, videoCodecName } from "./codec-names";
 import type { ProbeFailure } from "./video-verdict";

@@ -2,10 +2,11 @@
 // its stored parts while uploading) or all of them, thumbnails, deleting, and ranged playback.
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { requireSession } from "../auth/session";
+import { guard } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { notFound } from "../shared/errors";
-import { errorResponses, json, jsonBody, router } from "../shared/http";
+import { errorResponses, json, jsonBody, router, throttledResponse } from "../shared/http";
+import { throttle } from "../throttle/throttle";
 import { serveVideo } from "./video-content";
 import { putThumbnail, serveThumbnail } from "./video-thumbnail";
 import { videoView } from "./video-view";
@@ -23,19 +24,18 @@ import {
 import { completeVideo, createVideo, deleteVideo, getVideo, putPart, requireVideo, type VideoDeps } from "./videos.service";
 
 const binary = (description: string) => ({ content: { "application/octet-stream": { schema: PartBytes } }, description });
-const tooLarge = { description: "The image is over the size limit", content: errorResponses[400].content };
 
 const createVideoRoute = createRoute({
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("editor"),
   method: "post",
   path: "/videos",
   request: { body: jsonBody(NewVideo) },
-  responses: { 201: json(VideoResponse, "Upload started"), ...errorResponses },
+  responses: { 201: json(VideoResponse, "Upload started"), ...errorResponses, ...throttledResponse },
 });
 const putPartRoute = createRoute({
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("editor"),
   method: "put",
   path: "/videos/{id}/parts/{n}",
   request: { params: PartParams, body: binary("Exactly partSize bytes (the last part: the rest)") },
@@ -43,7 +43,7 @@ const putPartRoute = createRoute({
 });
 const completeRoute = createRoute({
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("editor"),
   method: "post",
   path: "/videos/{id}/complete",
   request: { params: VideoId },
@@ -51,7 +51,7 @@ const completeRoute = createRoute({
 });
 const getRoute = createRoute({
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   method: "get",
   path: "/videos/{id}",
   request: { params: VideoId },
@@ -59,14 +59,14 @@ const getRoute = createRoute({
 });
 const listRoute = createRoute({
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   method: "get",
   path: "/videos",
   responses: { 200: json(VideoListResponse), ...errorResponses },
 });
 const deleteRoute = createRoute({
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("editor"),
   method: "delete",
   path: "/videos/{id}",
   request: { params: VideoId },
@@ -74,15 +74,15 @@ const deleteRoute = createRoute({
 });
 const putThumbnailRoute = createRoute({
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("editor"),
   method: "put",
   path: "/videos/{id}/thumbnail",
   request: { params: VideoId, body: binary("A JPEG, WebP or PNG image of at most 512 KB") },
-  responses: { 200: json(VideoResponse), 413: tooLarge, ...errorResponses },
+  responses: { 200: json(VideoResponse), ...errorResponses },
 });
 const getThumbnailRoute = createRoute({
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   method: "get",
   path: "/videos/{id}/thumbnail",
   request: { params: VideoId },
@@ -90,7 +90,7 @@ const getThumbnailRoute = createRoute({
 });
 const contentRoute = createRoute({
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   method: "get",
   path: "/videos/{id}/content",
   request: { params: VideoId },
@@ -106,6 +106,7 @@ const lengthOf = (c: Context<AppEnv>) => {
 export const videoRoutes = router()
   .openapi(createVideoRoute, async (c) => {
     const { workspaceId, userId } = c.get("session");
+    await throttle(c, "video_create", workspaceId);
     const row = await createVideo(deps(c), { workspaceId, userId, ...c.req.valid("json") }, c.var.now);
     return c.json({ video: videoView(row) }, 201);
   })

@@ -119,7 +119,7 @@ export async function putPart(
 /**
  * `body` with the exact length R2 needs (a FixedLengthStream), pumped by hand so the bytes are counted on the way:
  * a body that ends before `length` bytes (a dropped connection) makes `whole` resolve false, the client's fault.
- * (docs/benchmarks.md §5: a TransformStream in between, or a pump of the body's own 4 KiB chunks, halved
+ * (docs/benchmarks.md §9: a TransformStream in between, or a pump of the body's own 4 KiB chunks, halved
  * throughput through the Worker; 1 MiB reads keep it near a direct R2 upload.)
  */
 const PUMP_BYTES = 1024 * 1024;

@@ -1,7 +1,7 @@
 // Migration 0004 rebuilds `videos` under D1's rules (foreign keys on, deferred inside the migration's transaction):
 // run on a database holding the old shapes, it keeps every row, the parts of unfinished uploads and every post's
 // video, maps `failed` to `rejected` with a reason, and leaves no foreign key broken. SQLite here is node:sqlite.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
 
@@ -48,5 +48,31 @@ describe("migration 0004 (video pipeline)", () => {
     expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
     // The new CHECK holds: the old status is gone.
     expect(() => db.exec("UPDATE videos SET status = 'failed' WHERE id = 'vid_ready'")).toThrow(/CHECK/);
+  });
+
+  it("applies in number order on a fresh database, and last on one that already has 0005–0007", () => {
+    const files = readdirSync(new URL("../../migrations/", import.meta.url))
+      .filter((f) => f.endsWith(".sql"))
+      .sort();
+    expect(files.slice(0, 3)).toEqual(["0001_initial.sql", "0002_post_statuses.sql", "0004_video_pipeline.sql"]);
+    const later = files.filter((f) => f > "0004");
+    // Fresh database: wrangler applies every file in name order. A deployment that already applied 0005–0007 (merged
+    // before this one) gets 0004 last: it must not depend on them, nor undo them.
+    for (const order of [files, [...files.filter((f) => f !== "0004_video_pipeline.sql"), "0004_video_pipeline.sql"]]) {
+      const db = new DatabaseSync(":memory:");
+      db.exec("PRAGMA foreign_keys = ON");
+      db.exec(migration(order[0]!));
+      db.exec(`BEGIN; ${migration(order[1]!)} COMMIT;`);
+      seed(db);
+      for (const file of order.slice(2)) db.exec(`BEGIN; ${migration(file)} COMMIT;`);
+      expect(db.prepare("SELECT id, status FROM videos ORDER BY id").all().length, order.join()).toBe(3);
+      expect(db.prepare("SELECT cover_timestamp_ms FROM posts").all(), order.join()).toEqual([{ cover_timestamp_ms: null }]);
+      expect(db.prepare("PRAGMA foreign_key_check").all(), order.join()).toEqual([]);
+      // What 0005–0007 made is still there after 0004.
+      for (const table of ["post_stats", "api_tokens", "metric_points"]) {
+        expect(db.prepare("SELECT name FROM sqlite_master WHERE name = ?").get(table), `${table} after ${order.join()}`).toBeTruthy();
+      }
+      expect(later.length).toBeGreaterThanOrEqual(3);
+    }
   });
 });

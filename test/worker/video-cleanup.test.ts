@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import { PART_SIZE } from "../../src/videos/videos.service";
 import { syntheticMp4 } from "../fixtures/synthetic-mp4";
-import { rows, signedUpClient, uploadVideo } from "./helpers";
+import { rows, signedUpWithToken, uploadVideo } from "./helpers";
 import { fixture } from "./video-fixtures";
 import { type World, world } from "./world";
 
@@ -24,7 +24,7 @@ const videoRow = async (id: string) =>
 describe("video cleanup from the cron", () => {
   it("aborts a multipart upload left unfinished for 24 hours and removes its rows", async () => {
     w = await world();
-    const client = await signedUpClient(w.fetcher);
+    const client = await signedUpWithToken(w.fetcher);
     const created = await client.json("/api/videos", { filename: "half.mp4", size: PART_SIZE + 10, contentType: "video/mp4" });
     const id = created.body.video.id;
     const part = await client.fetch(`/api/videos/${id}/parts/2`, {
@@ -49,7 +49,7 @@ describe("video cleanup from the cron", () => {
 
   it("removes a rejected video's file after the configured days, keeping its verdict", async () => {
     w = await world();
-    const client = await signedUpClient(w.fetcher);
+    const client = await signedUpWithToken(w.fetcher);
     const { videoId } = await uploadVideo(client, fixture("not-a-video.mp4"));
     const { r2_key: key } = (await videoRow(videoId))!;
     const days = Number(env.VIDEO_PURGE_AFTER_DAYS);
@@ -69,7 +69,7 @@ describe("video cleanup from the cron", () => {
 
   it("removes a deleted video's file and thumbnail, and its row when no post ever used it", async () => {
     w = await world();
-    const client = await signedUpClient(w.fetcher);
+    const client = await signedUpWithToken(w.fetcher);
     const { videoId } = await uploadVideo(client);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]);
     expect((await client.fetch(`/api/videos/${videoId}/thumbnail`, { method: "PUT", body: png })).status).toBe(200);
@@ -86,7 +86,7 @@ describe("video cleanup from the cron", () => {
 
   it("sends a probe again when its message was lost", async () => {
     w = await world();
-    const client = await signedUpClient(w.fetcher);
+    const client = await signedUpWithToken(w.fetcher);
     const bytes = syntheticMp4(100_000, 3);
     const created = await client.json("/api/videos", { filename: "a.mp4", size: bytes.byteLength, contentType: "video/mp4" });
     const id = created.body.video.id;

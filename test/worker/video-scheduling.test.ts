@@ -69,15 +69,16 @@ describe("scheduling checks the video's verdict", () => {
   it("refuses a video longer than the account may post, saying the account's limit", async () => {
     const client = await signedUpClient();
     const { accountId, username } = await connectAccount(client);
-    await emu(`/__emu/users/${username}`, "PUT", { maxVideoPostDurationSec: 60 });
-    const { videoId } = await uploadVideo(client, syntheticMp4(300_000, 90));
+    // TikTok's floor is 3 minutes (a shorter video is never asked about): a 4-minute video against that floor.
+    await emu(`/__emu/users/${username}`, "PUT", { maxVideoPostDurationSec: 180 });
+    const { videoId } = await uploadVideo(client, syntheticMp4(300_000, 240));
 
     const res = await client.json("/api/posts", scheduling(accountId, videoId));
     expect(res.status).toBe(409);
     expect(res.body.error).toEqual({
       code: "video_too_long_for_account",
-      message: "The video lasts 90 s; this account may post videos up to 60 s. Trim it or choose another account.",
-      details: { maxVideoPostDurationSec: 60, durationMs: 90_000 },
+      message: "The video lasts 240 s; this account may post videos up to 180 s. Trim it or choose another account.",
+      details: { maxVideoPostDurationSec: 180, durationMs: 240_000 },
     });
     // An inbox draft has no creator limit (the creator trims it in the app): it may be sent.
     const inbox = await client.json("/api/posts", scheduling(accountId, videoId, { mode: "inbox", privacyLevel: null }));

@@ -32,12 +32,12 @@ function capturingQueue(sent: Sent[]): Queue {
 
 export type World = Awaited<ReturnType<typeof world>>;
 
-export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 1000) * 1000) {
+export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 1000) * 1000, overrides: Partial<Env> = {}) {
   const clock = manualClock(start);
   await emu("/__emu/clock", "PUT", { now: start });
   const sent: Sent[] = [];
   const mediaSent: Sent[] = [];
-  const testEnv: Env = { ...env, PUBLISH_QUEUE: capturingQueue(sent), MEDIA_QUEUE: capturingQueue(mediaSent) };
+  const testEnv: Env = { ...env, PUBLISH_QUEUE: capturingQueue(sent), MEDIA_QUEUE: capturingQueue(mediaSent), ...overrides };
   const worker = createWorker(clock);
   const fetcher: Fetcher = async (request) => {
     const ctx = createExecutionContext();
@@ -58,6 +58,8 @@ export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 10
     env: testEnv,
     /** Messages the Worker sent to the publish queue and the test has not delivered yet. */
     sent,
+    /** Of those, the posts' (not the account syncs' the tick also hands out). */
+    publishMessages: () => sent.filter((m) => (m.body as { kind: string }).kind === "publish"),
     now: () => clock.now(),
     /** An ISO time `ms` after the world's now, on a whole second. */
     at: (ms: number) => new Date(Math.ceil((clock.now() + ms) / 1000) * 1000).toISOString(),

@@ -6,6 +6,7 @@ import type * as accounts from "../../src/accounts/accounts.schemas.ts";
 import type * as auth from "../../src/auth/auth.schemas.ts";
 import type * as health from "../../src/health/health.schemas.ts";
 import type * as posts from "../../src/posts/posts.schemas.ts";
+import type * as sync from "../../src/sync/sync.schemas.ts";
 import type * as videos from "../../src/videos/videos.schemas.ts";
 
 export type Session = z.infer<typeof auth.Identity>;
@@ -33,6 +34,13 @@ export type PostPatch = z.input<typeof posts.PostPatch>;
 export type PrivacyLevel = NonNullable<PostInput["privacyLevel"]>;
 
 export type Health = z.infer<typeof health.Health>;
+
+/** What the account sync keeps (issue 11): an account's stats and sync state, a post's counts, their histories. */
+export type AccountStats = NonNullable<Account["stats"]>;
+export type AccountSync = Account["sync"];
+export type PostMetrics = NonNullable<Post["metrics"]>;
+export type StatsPoint = z.infer<typeof sync.StatsPoint>;
+export type MetricsPoint = z.infer<typeof sync.MetricsPoint>;
 
 /** Any non-2xx answer (or a network failure, status 0) from the API. */
 export class ApiError extends Error {
@@ -115,6 +123,13 @@ export const api = {
   accounts: () => request<z.infer<typeof accounts.AccountListResponse>>("GET", "/api/accounts"),
   creatorInfo: (accountId: string) =>
     request<z.infer<typeof accounts.CreatorInfoResponse>>("GET", `/api/accounts/${enc(accountId)}/creator-info`),
+  /** "Sync now": 202, or ApiError 429 `sync_too_soon` (details.retryAfterSeconds) within a minute of the last one. */
+  syncAccount: (accountId: string) => request<z.infer<typeof sync.SyncRequested>>("POST", `/api/accounts/${enc(accountId)}/sync`, {}),
+  accountStats: (accountId: string, range: { from?: string; to?: string } = {}) =>
+    request<z.infer<typeof sync.StatsResponse>>(
+      "GET",
+      `/api/accounts/${enc(accountId)}/stats?${new URLSearchParams(Object.entries(range).filter(([, v]) => v) as [string, string][])}`,
+    ),
 
   createVideo: (input: NewVideo) => request<z.infer<typeof videos.VideoResponse>>("POST", "/api/videos", input),
   completeVideo: (videoId: string) => request<z.infer<typeof videos.VideoResponse>>("POST", `/api/videos/${enc(videoId)}/complete`, {}),
@@ -130,6 +145,7 @@ export const api = {
   updatePost: (postId: string, patch: PostPatch) =>
     request<z.infer<typeof posts.PostWithWarnings>>("PATCH", `/api/posts/${enc(postId)}`, patch),
   cancelPost: (postId: string) => request<z.infer<typeof posts.PostResponse>>("DELETE", `/api/posts/${enc(postId)}`),
+  postMetrics: (postId: string) => request<z.infer<typeof sync.MetricsResponse>>("GET", `/api/posts/${enc(postId)}/metrics`),
 
   health: () => request<Health>("GET", "/api/health"),
 };

@@ -13,6 +13,7 @@ export const PRIVACY_LABELS: Record<string, string> = {
 export const privacyLabel = (level: string | null): string => (level ? (PRIVACY_LABELS[level] ?? level) : "—");
 
 export const STATUS_LABELS: Record<PostStatus, string> = {
+  pending_approval: "Waiting for approval",
   scheduled: "Scheduled",
   queued: "Queued",
   publishing: "Publishing",

@@ -35,8 +35,16 @@ export async function posterFrame(file: Blob, atSec?: number): Promise<Blob | nu
 function once(target: HTMLVideoElement, event: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = window.setTimeout(() => reject(new Error(`no ${event} within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-    target.addEventListener(event, () => (window.clearTimeout(timer), resolve()), { once: true });
-    target.addEventListener("error", () => (window.clearTimeout(timer), reject(target.error)), { once: true });
+    const settle = (done: () => void) => () => {
+      window.clearTimeout(timer);
+      done();
+    };
+    target.addEventListener(event, settle(resolve), { once: true });
+    target.addEventListener(
+      "error",
+      settle(() => reject(target.error)),
+      { once: true },
+    );
   });
 }
 
