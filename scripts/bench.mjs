@@ -193,6 +193,21 @@ for (const [name, f] of Object.entries(results)) {
         `${r.d1.rowsRead} / ${r.d1.rowsWritten}, ${JSON.stringify(r.tiktokCalls)}, ${r.wallMs}`,
       );
     }
+  } else if (name.startsWith("9 probe")) {
+    for (const kind of ["mp4", "webm"]) {
+      for (const r of f[kind] ?? []) {
+        add(
+          name,
+          `${kind} ${r.sizeMB} MB: median ms, reads, bytes read`,
+          `${r.medianMs}, ${r.reads}, ${r.bytesRead}`,
+          kind === "mp4" ? "< 1 MB read" : "",
+        );
+      }
+    }
+  } else if (name.startsWith("9 upload")) {
+    add(name, "Worker parts: 1 / 4 in flight (MB/s)", `${f.workerOneAtATimeMBps} / ${f.worker4InFlightMBps}`);
+    add(name, "R2 multipart direct: 1 / 4 in flight (MB/s)", `${f.r2MultipartOneAtATimeMBps} / ${f.r2Multipart4InFlightMBps}`);
+    add(name, "R2 single put direct (MB/s)", f.r2SinglePutMBps);
   } else {
     add(name, "figures", f);
   }

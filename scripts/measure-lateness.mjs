@@ -32,6 +32,10 @@ const bytes = readFileSync(new URL("../test/fixtures/sample-3s.mp4", import.meta
 const { video } = await json("/api/videos", "POST", { filename: "sample.mp4", size: bytes.length, contentType: "video/mp4" });
 await call(`/api/videos/${video.id}/parts/1`, "PUT", undefined, bytes);
 await json(`/api/videos/${video.id}/complete`, "POST", {});
+// The probe runs on the media queue: wait for the verdict before scheduling (a video still processing is refused).
+for (let i = 0; i < 200 && (await json(`/api/videos/${video.id}`)).video.status === "processing"; i++) {
+  await new Promise((r) => setTimeout(r, 100));
+}
 const now = Date.now();
 const at = (ms) => new Date(Math.ceil((now + ms) / 1000) * 1000 + 0).toISOString();
 const times = [at(15_000), at(28_000), at(41_000), at(95_000), at(110_000)];

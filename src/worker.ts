@@ -1,5 +1,5 @@
 // The Worker's handlers, built around one clock: HTTP (the Hono app), the per-minute cron tick and the queue
-// consumers. src/index.ts builds them with the system clock; tests build them with a manual one.
+// consumers (publish, media, and their dead letters). src/index.ts builds them with the system clock; tests build them with a manual one.
 import { createApp } from "./app";
 import { database } from "./db/client";
 import { logEvent } from "./observability/log";
@@ -8,6 +8,7 @@ import { Metrics } from "./observability/metrics";
 import { consumeDeadLetters, consumePublishQueue } from "./publishing/queue-consumer";
 import { runTick } from "./scheduler/tick";
 import type { Clock } from "./shared/clock";
+import { consumeMediaDeadLetters, consumeMediaQueue } from "./videos/media-queue";
 
 export function createWorker(clock: Clock) {
   const app = createApp(clock);
@@ -29,13 +30,23 @@ export function createWorker(clock: Clock) {
         metrics.record({ name, value, at: now });
       }
       await metrics.flush();
-      const { cleaned, ...moved } = result;
+      const { cleaned, videos, ...moved } = result;
       const forgotten = Object.values(cleaned).reduce((n, v) => n + v, 0);
-      logEvent("tick", { ...moved, forgotten, ms, rowsRead: tally.rowsRead, rowsWritten: tally.rowsWritten, queries: tally.queries });
+      logEvent("tick", {
+        ...moved,
+        ...videos,
+        forgotten,
+        ms,
+        rowsRead: tally.rowsRead,
+        rowsWritten: tally.rowsWritten,
+        queries: tally.queries,
+      });
     },
 
     async queue(batch, env, _ctx) {
       const db = database(env.DB);
+      if (batch.queue === "postflare-media") return consumeMediaQueue(batch, db, env.VIDEOS, clock.now());
+      if (batch.queue === "postflare-media-dlq") return consumeMediaDeadLetters(batch, db, clock.now());
       if (batch.queue.endsWith("-dlq")) return consumeDeadLetters(batch, db, clock.now());
       const metrics = new Metrics(env, db);
       await consumePublishQueue(batch, env, metrics, clock.now());

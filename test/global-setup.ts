@@ -2,6 +2,7 @@
 // the Worker's bindings through `inject("emulatorUrl")`.
 import type { TestProject } from "vitest/node";
 import { startEmulator } from "../emulator/index.ts";
+import { ffprobeFacts, videoFixtureFiles } from "./fixtures/videos/fixtures.ts";
 import { TEST_SECRETS } from "./secrets.ts";
 
 export default async function setup(project: TestProject) {
@@ -15,5 +16,7 @@ export default async function setup(project: TestProject) {
     rateLimitWindowMs: 3000,
   });
   project.provide("emulatorUrl", emulator.url);
+  project.provide("videoFixtures", videoFixtureFiles());
+  project.provide("ffprobe", ffprobeFacts());
   return () => emulator.close();
 }

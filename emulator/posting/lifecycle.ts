@@ -4,12 +4,15 @@ import { faultValue } from "../core/faults.ts";
 import { postIdDigits } from "../core/ids.ts";
 import type { Publish } from "../core/types.ts";
 import { addVideo } from "../display/videos.ts";
+import { mediaCheck } from "../uploads/media-check.ts";
 import type { MediaSniffer } from "../uploads/media-sniffer.ts";
 import { emitWebhook } from "../webhooks/emit.ts";
 
 export const publishType = (p: Publish) => (p.mode === "inbox" ? "INBOX_SHARE" : "DIRECT_PUBLISH");
 
 const alive = (emu: Emulator, p: Publish) => emu.state.publishes.get(p.publishId) === p;
+/** Not failed, cancelled or reset meanwhile (a function, so a check after an await reads the status again). */
+const stillProcessing = (emu: Emulator, p: Publish) => alive(emu, p) && p.status !== "FAILED";
 
 export function markFailed(emu: Emulator, p: Publish, reason: string): void {
   if (p.status === "FAILED" || !alive(emu, p)) return;
@@ -21,18 +24,19 @@ export function markFailed(emu: Emulator, p: Publish, reason: string): void {
 
 /** Media fully received: processing takes `processingDelayMs`, then checks decide the outcome. */
 export function startProcessing(emu: Emulator, p: Publish, media: MediaSniffer): void {
-  emu.state.schedule(() => finishProcessing(emu, p, media), emu.options.processingDelayMs);
+  emu.state.schedule(() => void finishProcessing(emu, p, media), emu.options.processingDelayMs);
 }
 
-function finishProcessing(emu: Emulator, p: Publish, media: MediaSniffer): void {
-  if (!alive(emu, p) || p.status === "FAILED") return;
+async function finishProcessing(emu: Emulator, p: Publish, media: MediaSniffer): Promise<void> {
+  if (!stillProcessing(emu, p)) return;
   if (faultValue(emu, p.openId, "neverComplete")) {
     // Stay PROCESSING_* but re-check, so clearing the fault lets the publish finish.
-    emu.state.schedule(() => finishProcessing(emu, p, media), Math.max(50, emu.options.processingDelayMs));
+    emu.state.schedule(() => void finishProcessing(emu, p, media), Math.max(50, emu.options.processingDelayMs));
     return;
   }
   const forced = faultValue(emu, p.openId, "failReason");
-  const problem = forced || mediaProblem(emu, p, media);
+  const problem = forced || (await mediaProblem(emu, p, media));
+  if (!stillProcessing(emu, p)) return; // cancelled or reset while the checks ran
   if (problem) {
     markFailed(emu, p, problem);
     return;
@@ -45,16 +49,11 @@ function finishProcessing(emu: Emulator, p: Publish, media: MediaSniffer): void 
   complete(emu, p, p.privacyLevel ?? "SELF_ONLY", media.durationSec() ?? 0);
 }
 
-/** Container must be MP4/MOV (ftyp) or WebM (EBML); MP4 duration must fit the creator's max (§6). */
-function mediaProblem(emu: Emulator, p: Publish, media: MediaSniffer): string | null {
-  const container = media.container();
-  if (container === "unknown") return "file_format_check_failed";
-  if (container === "webm") return null; // WebM duration is not parsed by the emulator
-  const duration = media.durationSec();
-  if (duration === null) return "file_format_check_failed";
+/** TikTok's media checks (media-check.ts); the longest video is the creator's for Direct Post, the inbox's otherwise. */
+function mediaProblem(emu: Emulator, p: Publish, media: MediaSniffer): Promise<string | null> {
   const user = emu.state.userByOpenId(p.openId);
   const max = p.mode === "inbox" ? emu.options.inboxMaxDurationSec : (user?.maxVideoPostDurationSec ?? 600);
-  return duration > max ? "duration_check_failed" : null;
+  return mediaCheck(media, max);
 }
 
 /**

@@ -1,8 +1,16 @@
-// Streaming media sniffer: container magic (ftyp / EBML) and the MP4 moov/mvhd duration, wherever moov sits.
+// Streaming media sniffer: container magic (ftyp / EBML), the MP4 moov/mvhd duration wherever moov sits, and the
+// parts of the file a prober reads (the first and last bytes, every top-level box header, the whole moov), kept so
+// media-check.ts can run TikTok's media checks after the upload without the emulator holding the whole video.
 
 const EBML_MAGIC = [0x1a, 0x45, 0xdf, 0xa3];
 /** A moov bigger than this is not captured (duration then unknown). */
 const MAX_MOOV_BYTES = 16 * 1024 * 1024;
+/** WebM keeps its tracks and first clusters at the start and its cues near the end: the bytes kept there. */
+const HEAD_KEEP = 8 * 1024 * 1024;
+const TAIL_KEEP = 1024 * 1024;
+
+/** Bytes kept from absolute offset `start`. */
+export type Segment = { start: number; bytes: Buffer };
 
 export type Container = "mp4" | "webm" | "unknown";
 
@@ -18,9 +26,18 @@ export class MediaSniffer {
   private capture: Buffer[] | null = null;
   private broken = false;
   moov: Buffer | null = null;
+  /** Absolute offset of the moov box's body. */
+  moovStart = 0;
+  private headKept: Buffer[] = [];
+  private headBytes = 0;
+  private tailKept: Segment[] = [];
+  private boxHeaders: Segment[] = [];
+  /** Bytes fed so far (the file's size once it is whole). */
+  received = 0;
 
   feed(buf: Uint8Array): void {
     let chunk = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.keep(chunk);
     if (this.head.length < 16) this.head = Buffer.concat([this.head, chunk.subarray(0, 16 - this.head.length)]);
     while (chunk.length > 0 && !this.broken) {
       if (this.pos < this.boxEnd) {
@@ -48,6 +65,7 @@ export class MediaSniffer {
     if (size === 1) size = Number(this.hdr.readBigUInt64BE(8));
     if (size === 0) size = Number.MAX_SAFE_INTEGER - this.pos; // box runs to end of file
     const type = this.hdr.toString("latin1", 4, 8);
+    this.boxHeaders.push({ start: this.pos - this.hdr.length, bytes: this.hdr });
     this.hdr = Buffer.alloc(0);
     if (size < hlen) {
       this.broken = true;
@@ -55,6 +73,7 @@ export class MediaSniffer {
     }
     this.boxEnd = this.pos - hlen + size;
     this.capture = type === "moov" && size - hlen <= MAX_MOOV_BYTES ? [] : null;
+    if (this.capture) this.moovStart = this.pos;
     if (this.pos === this.boxEnd) this.finishCapture();
   }
 
@@ -62,8 +81,36 @@ export class MediaSniffer {
   clone(): MediaSniffer {
     const c = new MediaSniffer();
     Object.assign(c, { head: this.head, pos: this.pos, boxEnd: this.boxEnd, hdr: this.hdr, broken: this.broken, moov: this.moov });
+    Object.assign(c, { moovStart: this.moovStart, headBytes: this.headBytes, received: this.received, boxHeaders: [...this.boxHeaders] });
     c.capture = this.capture ? [...this.capture] : null;
+    c.headKept = [...this.headKept];
+    c.tailKept = [...this.tailKept];
     return c;
+  }
+
+  /** Keeps the first HEAD_KEEP and the last TAIL_KEEP bytes (chunks are copied: the caller may reuse its buffer). */
+  private keep(chunk: Buffer): void {
+    const start = this.received;
+    this.received += chunk.length;
+    if (this.headBytes < HEAD_KEEP) {
+      const take = chunk.subarray(0, HEAD_KEEP - this.headBytes);
+      this.headKept.push(Buffer.from(take));
+      this.headBytes += take.length;
+    }
+    const tail = chunk.subarray(Math.max(0, chunk.length - TAIL_KEEP));
+    this.tailKept.push({ start: start + chunk.length - tail.length, bytes: Buffer.from(tail) });
+    // Drop whole segments that end before the last TAIL_KEEP bytes (amortised: each is dropped once).
+    let drop = 0;
+    while (drop < this.tailKept.length - 1 && this.tailKept[drop]!.start + this.tailKept[drop]!.bytes.length <= this.received - TAIL_KEEP)
+      drop++;
+    if (drop > 0) this.tailKept.splice(0, drop);
+  }
+
+  /** Everything kept, as absolute segments (a reader serves ranges that fall inside one). */
+  segments(): Segment[] {
+    const kept: Segment[] = [{ start: 0, bytes: Buffer.concat(this.headKept) }, ...this.tailKept, ...this.boxHeaders];
+    if (this.moov) kept.push({ start: this.moovStart, bytes: this.moov });
+    return kept;
   }
 
   private finishCapture(): void {

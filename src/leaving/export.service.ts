@@ -8,7 +8,7 @@ import { findWorkspace, listMembers, otherMemberCount, workspacesOf } from "../t
 import { memberView } from "../teams/members.service";
 import { listTokens } from "../tokens/tokens.repo";
 import { tokenView } from "../tokens/tokens.service";
-import { videoView } from "../videos/videos.repo";
+import { videoView } from "../videos/video-view";
 import { eventsOf, workspaceContents } from "./leaving.repo";
 
 export async function exportWorkspace(db: Database, workspaceId: string, now: number) {
@@ -23,7 +23,10 @@ export async function exportWorkspace(db: Database, workspaceId: string, now: nu
     workspace: { id: workspace.id, name: workspace.name, requireApproval: workspace.requireApproval, createdAt: iso(workspace.createdAt)! },
     members: (await listMembers(db, workspaceId)).map(memberView),
     accounts: contents.accounts.map((row) => accountView(row)),
-    videos: contents.videos.map((v) => ({ ...videoView(v), contentUrl: `/api/videos/${v.id}/content` })),
+    videos: contents.videos.map((v) => ({
+      ...videoView({ ...v, postCount: contents.posts.filter((p) => p.videoId === v.id).length }),
+      contentUrl: `/api/videos/${v.id}/content`,
+    })),
     posts: contents.posts.map((p) => ({
       ...postView(p),
       events: events.filter((e) => e.postId === p.id).map((e) => ({ at: iso(e.at)!, type: e.type, message: e.message, logId: e.logId })),

@@ -22,6 +22,7 @@ export function postView(row: PostRow, account?: { username: string | null } | n
     scheduledAt: iso(row.scheduledAt)!,
     timezone: row.timezone,
     latePolicyMinutes: row.latePolicyMinutes,
+    coverTimestampMs: row.coverTimestampMs,
     status: row.status,
     publishId: row.publishId,
     tiktokPostId: row.tiktokPostId,

@@ -33,6 +33,13 @@ const fields = {
   brandContent: z.boolean().default(false),
   brandOrganic: z.boolean().default(false),
   isAigc: z.boolean().default(false),
+  // The cover frame (post_info.video_cover_timestamp_ms, an int32 in TikTok's API); omitted = the first frame.
+  coverTimestampMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .nullish(),
   // How late a post may still go out (e.g. after an outage); past it the post becomes `missed`.
   latePolicyMinutes: z
     .number()
@@ -60,6 +67,7 @@ export const PostPatch = z
     brandOrganic: z.boolean(),
     isAigc: z.boolean(),
     latePolicyMinutes: fields.latePolicyMinutes.unwrap(),
+    coverTimestampMs: fields.coverTimestampMs,
   })
   .partial()
   .strict()
@@ -83,6 +91,7 @@ export const Post = z
     scheduledAt: z.string(),
     timezone: z.string(),
     latePolicyMinutes: z.number(),
+    coverTimestampMs: z.number().nullable(),
     status: z.enum(POST_STATUSES),
     publishId: z.string().nullable(),
     tiktokPostId: z.string().nullable(),

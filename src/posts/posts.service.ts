@@ -1,14 +1,15 @@
 // Scheduling, editing and cancelling posts. An edit or cancel wins over a pending publish: it bumps the
 // version and drops the claim, so a queued message for the old form is ignored by the publisher.
 import { findAccount } from "../accounts/accounts.repo";
+import { maxPostDurationSec } from "../accounts/max-post-duration";
 import { atLeast, type Role } from "../auth/roles";
 import type { Database } from "../db/client";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
-import { findVideo } from "../videos/videos.repo";
 import { handOverIfDueSoon, type PostsDeps, withdrawFromPublisher } from "./post-handover";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
+import { checkVideoForPost } from "./post-video-check";
 import { busiestDayAround, directPostTimesAround, findPost, workspaceRequiresApproval } from "./posts.repo";
 import type { NewPost, PostPatch } from "./posts.schemas";
 import { offsetProblem } from "./zone-time";
@@ -26,15 +27,13 @@ type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: numb
 
 export type { PostsDeps };
 
-async function validate(db: Database, workspaceId: string, accountId: string, s: Settings, now: number) {
+async function validate(deps: PostsDeps, workspaceId: string, accountId: string, s: Settings, now: number) {
+  const { db } = deps;
   const account = await findAccount(db, workspaceId, accountId);
   if (!account) throw new AppError(404, "account_not_found", "That TikTok account is not connected to this workspace");
   if (account.status !== "active") {
     throw new AppError(409, "account_needs_reconnect", "Reconnect this TikTok account before scheduling to it");
   }
-  const video = await findVideo(db, workspaceId, s.videoId);
-  if (!video) throw new AppError(404, "video_not_found", "Video not found");
-  if (video.status !== "ready") throw new AppError(409, "video_not_ready", "The video has not finished uploading");
   if (s.scheduledAt < now - PAST_TOLERANCE_MS) {
     throw new AppError(400, "scheduled_in_past", "Pick a time in the future", { path: "scheduledAt" });
   }
@@ -49,6 +48,8 @@ async function validate(db: Database, workspaceId: string, accountId: string, s:
       throw new AppError(400, "branded_content_private", "Branded content visibility cannot be set to private.");
     }
   }
+  // Last: it may ask TikTok for the account's longest allowed video.
+  await checkVideoForPost(db, workspaceId, s, () => maxPostDurationSec({ ACCOUNT_PUBLISHER: deps.publishers }, accountId));
 }
 
 async function warningsFor(db: Database, accountId: string, s: Settings, excludePostId?: string) {
@@ -96,6 +97,7 @@ function newPostRow(actor: Actor, input: NewPost, r: NewRow, now: number) {
     scheduledAt: r.scheduledAt,
     timezone: input.timezone,
     latePolicyMinutes: input.latePolicyMinutes,
+    coverTimestampMs: input.coverTimestampMs ?? null,
     status: r.status,
     version: 1,
     warning: r.warning,
@@ -110,7 +112,7 @@ export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, 
   const { db } = deps;
   checkLocalTime(input.scheduledAt, input.timezone);
   const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
-  await validate(db, actor.workspaceId, input.accountId, settings, now);
+  await validate(deps, actor.workspaceId, input.accountId, settings, now);
   const warnings = await warningsFor(db, input.accountId, settings);
   const status = (await needsApproval(db, actor)) ? "pending_approval" : "scheduled";
   const row = newPostRow(actor, input, { id: postId, status, scheduledAt: settings.scheduledAt, warning: warnings[0] ?? null }, now);
@@ -141,7 +143,7 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
   };
   if (next.mode === "inbox") next.privacyLevel = null;
   checkLocalTime(patch.scheduledAt, next.timezone);
-  await validate(db, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
+  await validate(deps, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
   const warnings = await warningsFor(db, current.accountId, next as Settings, postId);
   await withdrawFromPublisher(deps, current, {
     code: "post_not_editable",

@@ -35,6 +35,8 @@ export const posts = sqliteTable("posts", {
   initAt: ms("init_at"),
   uploadedAt: ms("uploaded_at"),
   completedAt: ms("completed_at"),
+  /** post_info.video_cover_timestamp_ms; null = TikTok's default (the first frame). */
+  coverTimestampMs: integer("cover_timestamp_ms"),
   createdBy: text("created_by"),
   createdAt: ms("created_at").notNull(),
   updatedAt: ms("updated_at").notNull(),

@@ -28,6 +28,7 @@ export function checkAgainstCreator(post: PostChoices, info: CreatorInfo): Creat
     brand_content_toggle: post.brandContent,
     brand_organic_toggle: post.brandOrganic,
     is_aigc: post.isAigc,
+    ...(post.coverTimestampMs === null ? {} : { video_cover_timestamp_ms: post.coverTimestampMs }),
   };
   return { ok: true, postInfo, notes };
 }

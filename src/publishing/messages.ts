@@ -15,6 +15,8 @@ export const PostSnapshot = z.object({
   brandContent: z.boolean(),
   brandOrganic: z.boolean(),
   isAigc: z.boolean(),
+  /** The cover frame (post_info.video_cover_timestamp_ms); null = TikTok's default. Absent in older messages. */
+  coverTimestampMs: z.number().int().nonnegative().nullable().default(null),
   video: z.object({ id: z.string(), r2Key: z.string(), size: z.number().int().positive(), contentType: z.string() }),
 });
 export type PostSnapshot = z.infer<typeof PostSnapshot>;

@@ -4,7 +4,7 @@
 import { countsInDayBefore, loadPostWithVideo } from "../posts/posts.repo";
 import { DAILY_POST_CAP } from "../posts/posts.service";
 import { explain, TikTokError } from "../tiktok/errors";
-import { mp4DurationSec } from "../videos/mp4-duration";
+import { storedProbe } from "../videos/video-view";
 import { checkAgainstCreator } from "./creator-check";
 import type { PublishContext } from "./publish-context";
 import { ReconnectRequired } from "./token-manager";
@@ -19,7 +19,8 @@ export async function preflightProblems(ctx: PublishContext, postId: string, now
   const problems: string[] = [];
   let maxDurationSec: number | null = null;
   try {
-    const info = await ctx.creatorInfo(await ctx.tokens.accessToken(now), now);
+    // Fresh (paced by the Durable Object): the limit may have changed since the post was scheduled.
+    const info = await ctx.creatorInfo(await ctx.tokens.accessToken(now), now, { fresh: true });
     maxDurationSec = info.max_video_post_duration_sec;
     const check = checkAgainstCreator(post, info);
     if (!check.ok) problems.push(check.message);
@@ -30,11 +31,10 @@ export async function preflightProblems(ctx: PublishContext, postId: string, now
     else throw error;
   }
   if (!(await ctx.env.VIDEOS.head(video.r2Key))) problems.push("The video file is missing from storage. Upload it again.");
-  else if (maxDurationSec !== null && post.mode === "direct") {
-    const duration = await mp4DurationSec(ctx.env.VIDEOS, video.r2Key, video.size);
-    if (duration !== null && duration > maxDurationSec) {
-      problems.push(`The video lasts ${Math.round(duration)} s but this account may post at most ${maxDurationSec} s.`);
-    }
+  // The duration is the one the probe stored when the video was uploaded (videos/video-processing.ts).
+  const durationSec = (storedProbe(video)?.durationMs ?? 0) / 1000;
+  if (maxDurationSec !== null && post.mode === "direct" && durationSec > maxDurationSec) {
+    problems.push(`The video lasts ${Math.round(durationSec)} s but this account may post at most ${maxDurationSec} s.`);
   }
   problems.push(...(await capProblems(ctx, post.accountId, post.mode, post.scheduledAt)));
   return problems;

@@ -36,6 +36,7 @@ export async function snapshotsOfClaim(db: Database, claimToken: string): Promis
         brandContent: post.brandContent,
         brandOrganic: post.brandOrganic,
         isAigc: post.isAigc,
+        coverTimestampMs: post.coverTimestampMs,
         video,
       },
     ]),

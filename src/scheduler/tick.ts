@@ -1,12 +1,13 @@
 // The per-minute cron tick: mark posts past their late policy as missed, claim what is due soon,
-// re-send claims whose message never reached a publisher, hand out accounts whose sync is due, and record that the
-// tick happened.
+// re-send claims whose message never reached a publisher, hand out accounts whose sync is due, clean up videos, and
+// record that the tick happened.
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { posts } from "../db/schema";
 import { type MaintenanceResult, runMaintenance } from "../maintenance/maintenance";
 import { isoSql, transitionMany } from "../posts/post-transitions";
 import { handOutSyncs } from "../sync/sync-fanout";
+import { cleanUpVideos, type VideoCleanup } from "../videos/video-cleanup";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "./claim";
 import { schedulePreflights } from "./preflight";
 import { recordTick, staleClaims } from "./scheduler.repo";
@@ -26,6 +27,7 @@ export type TickResult = {
   preflighted: number;
   synced: number;
   cleaned: MaintenanceResult;
+  videos: VideoCleanup;
 };
 
 export async function runTick(db: Database, env: Env, now: number): Promise<TickResult> {
@@ -39,7 +41,8 @@ export async function runTick(db: Database, env: Env, now: number): Promise<Tick
   const swept = await sweepStuckPublishing(db, env, now);
   const synced = await handOutSyncs(db, env.PUBLISH_QUEUE, now);
   const cleaned = await runMaintenance(db, env, now);
-  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted, synced, cleaned };
+  const videos = await cleanUpVideos(db, env, now);
+  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted, synced, cleaned, videos };
 }
 
 /** Posts still waiting past their late policy wait for the user's decision instead of going out hours late. */

@@ -27,8 +27,8 @@ export const apiSecurityHeaders = secureHeaders({
   crossOriginResourcePolicy: "same-origin",
 });
 
-/** Routes whose bodies are not JSON and are capped by their own handlers. */
-const OWN_LIMIT = [/^\/api\/videos\/[^/]+\/parts\/[^/]+$/, /^\/api\/webhooks\/tiktok$/];
+/** Routes whose bodies are not JSON and are capped by their own handlers (video parts, thumbnails, webhooks). */
+const OWN_LIMIT = [/^\/api\/videos\/[^/]+\/parts\/[^/]+$/, /^\/api\/videos\/[^/]+\/thumbnail$/, /^\/api\/webhooks\/tiktok$/];
 
 const tooLarge = (max: number) =>
   new AppError(413, "payload_too_large", `The request body must be at most ${max} bytes`, { maxBytes: max });

@@ -36,6 +36,8 @@ export type PostInfo = {
   brand_content_toggle: boolean;
   brand_organic_toggle: boolean;
   is_aigc: boolean;
+  /** The cover frame; absent = the first frame (tiktok-api.md §3.2). */
+  video_cover_timestamp_ms?: number;
 };
 export type SourceInfo =
   | { source: "FILE_UPLOAD"; video_size: number; chunk_size: number; total_chunk_count: number }

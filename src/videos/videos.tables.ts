@@ -1,4 +1,4 @@
-// Uploaded videos and the parts of unfinished multipart uploads.
+// Uploaded videos (with their probe and verdict) and the parts of unfinished multipart uploads.
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { VIDEO_STATUSES } from "./video-rules";
 
@@ -15,6 +15,15 @@ export const videos = sqliteTable("videos", {
   partCount: integer("part_count").notNull(),
   uploadId: text("upload_id"),
   status: text("status", { enum: VIDEO_STATUSES }).notNull(),
+  /** JSON (VideoProbe); see migrations/0004_video_pipeline.sql for why JSON. */
+  probe: text("probe"),
+  problems: text("problems").notNull().default("[]"),
+  warnings: text("warnings").notNull().default("[]"),
+  probedAt: ms("probed_at"),
+  thumbnailKey: text("thumbnail_key"),
+  thumbnailType: text("thumbnail_type"),
+  deletedAt: ms("deleted_at"),
+  purgedAt: ms("purged_at"),
   createdBy: text("created_by"),
   createdAt: ms("created_at").notNull(),
   updatedAt: ms("updated_at").notNull(),

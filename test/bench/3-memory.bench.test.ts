@@ -5,7 +5,18 @@
 // Caveat: the workerd process also hosts the test runner and the local D1/R2 simulators, so this is an upper bound.
 import { describe, expect, it } from "vitest";
 import { syntheticMp4 } from "../fixtures/synthetic-mp4";
-import { connectAccount, emuRecord, env, probeUrl, report, schedulePost, signedUpClient, sleep, waitAllFinal } from "./helpers";
+import {
+  connectAccount,
+  emuRecord,
+  env,
+  probeUrl,
+  report,
+  schedulePost,
+  signedUpClient,
+  sleep,
+  waitAllFinal,
+  waitForVerdict,
+} from "./helpers";
 import { SyntheticMp4Stream } from "./synthetic-stream";
 
 const SIZE = 1_000_000_000;
@@ -101,6 +112,8 @@ describe("memory while publishing a 1 GB video", () => {
     }
     const done = await client.json(`/api/videos/${video.id}/complete`, {});
     expect(done.status).toBe(200);
+    // The media queue probes it in the background; it can be scheduled once the verdict is in.
+    expect((await waitForVerdict(client, video.id, 60_000)).status).toBe("ready");
     const uploadMs = Date.now() - uploadStart;
     const upload = rssFigures(await probe("/rss/stop"));
     await hashWriter.close();

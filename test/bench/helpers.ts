@@ -44,6 +44,16 @@ export async function schedulePost(client: Client, accountId: string, videoId: s
   return body.post as { id: string; status: string };
 }
 
+/** Polls a video until the media queue's probe has decided (benchmarks run in real time: polling is fine here). */
+export async function waitForVerdict(client: Client, videoId: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await client.json(`/api/videos/${videoId}`);
+    if (body.video.status === "ready" || body.video.status === "rejected" || Date.now() > deadline) return body.video;
+    await sleep(250);
+  }
+}
+
 export const emuRecord = (openId?: string) => emu(`/__emu/record${openId ? `?openId=${encodeURIComponent(openId)}` : ""}`);
 
 /** One cron tick, the way the platform runs `scheduled`. */

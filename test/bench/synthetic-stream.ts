@@ -1,20 +1,16 @@
-// The bytes of test/fixtures/synthetic-mp4.ts's syntheticMp4(size, durationSec, seed), produced piece by
-// piece so a 1 GB video never sits in memory (same header, same xorshift filler, byte for byte).
-import { syntheticMp4 } from "../fixtures/synthetic-mp4";
+// The bytes of test/fixtures/synthetic-mp4.ts's syntheticMp4(size, durationSec, seed, options), produced piece by
+// piece so a 1 GB video never sits in memory (same header, same xorshift filler, same trailing moov, byte for byte).
+import { type SyntheticOptions, syntheticMp4Layout, xorshiftFill } from "../fixtures/synthetic-mp4";
 
 export class SyntheticMp4Stream {
-  private readonly head: Uint8Array;
+  private readonly layout: ReturnType<typeof syntheticMp4Layout>;
   private offset = 0;
   private x: number;
   readonly size: number;
 
-  constructor(size: number, durationSec = 5, seed = 1) {
+  constructor(size: number, durationSec = 5, seed = 1, options: SyntheticOptions = {}) {
     this.size = size;
-    // The header is the first bytes of a tiny synthetic MP4, with the mdat size patched for `size`.
-    const tiny = syntheticMp4(4096, durationSec, seed);
-    const mdatAt = findMdat(tiny);
-    this.head = tiny.slice(0, mdatAt + 8);
-    new DataView(this.head.buffer).setUint32(mdatAt, size - mdatAt);
+    this.layout = syntheticMp4Layout(size, durationSec, options);
     this.x = seed >>> 0 || 1;
   }
 
@@ -26,29 +22,15 @@ export class SyntheticMp4Stream {
   next(length: number): Uint8Array {
     const n = Math.min(length, this.size - this.offset);
     const out = new Uint8Array(n);
+    const { head, payloadLength, tail } = this.layout;
+    const fillerEnd = head.byteLength + payloadLength;
     let i = 0;
-    while (i < n && this.offset + i < this.head.byteLength) {
-      out[i] = this.head[this.offset + i]!;
-      i++;
-    }
-    let x = this.x;
-    for (; i < n; i++) {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      out[i] = x & 0xff;
-    }
-    this.x = x;
+    for (; i < n && this.offset + i < head.byteLength; i++) out[i] = head[this.offset + i]!;
+    const fill = Math.max(0, Math.min(n, fillerEnd - this.offset) - i);
+    this.x = xorshiftFill(out.subarray(i, i + fill), this.x);
+    i += fill;
+    for (; i < n; i++) out[i] = tail[this.offset + i - fillerEnd]!;
     this.offset += n;
     return out;
   }
-}
-
-/** Offset of the mdat box: it follows the ftyp and moov boxes. */
-function findMdat(bytes: Uint8Array) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const ftyp = view.getUint32(0);
-  const at = ftyp + view.getUint32(ftyp);
-  if (String.fromCharCode(...bytes.slice(at + 4, at + 8)) !== "mdat") throw new Error("no mdat box after ftyp + moov");
-  return at;
 }

@@ -6,6 +6,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { portOrFree } from "../../scripts/stack.ts";
+import { mediabunnyBrowserField } from "../mediabunny-browser-field.ts";
 import { ROOT as root, workerPoolOptions } from "../worker-env.ts";
 
 class ByName extends BaseSequencer {
@@ -30,6 +31,7 @@ export default defineConfig(async () => {
   else delete process.env.BENCH_INSPECTOR_PORT;
   return {
     plugins: [
+      mediabunnyBrowserField(),
       cloudflareTest(({ inject }) =>
         workerPoolOptions(inject("emulatorUrl"), migrations, {
           TIKTOK_RATE_WINDOW_MS: "60000", // production value: the benchmarks run in real time

@@ -47,6 +47,15 @@ const emu = async (pathname: string, method = "GET", body?: unknown) => {
   return res.json() as Promise<any>;
 };
 
+/** The probe runs on the media queue after `complete` (a real queue here): the video's status once it is judged. */
+async function verdict(api: Api, videoId: string) {
+  for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((r) => setTimeout(r, 100))) {
+    const { status } = (await api.json(`/api/videos/${videoId}`)).body.video;
+    if (status !== "processing") return status as string;
+  }
+  return "processing";
+}
+
 async function creator(username: string) {
   const api = new Api(stack.appUrl);
   expect((await api.json("/api/auth/signup", "POST", { email: `${username}@example.com`, password: "correct horse battery" })).status).toBe(
@@ -62,6 +71,7 @@ async function creator(username: string) {
     .body.video;
   expect((await api.call(`/api/videos/${video.id}/parts/1`, "PUT", undefined, VIDEO_BYTES)).status).toBe(200);
   expect((await api.json(`/api/videos/${video.id}/complete`, "POST", {})).status).toBe(200);
+  expect(await verdict(api, video.id)).toBe("ready");
   const { open_id } = await emu(`/__emu/users/${username}`);
   return { api, accountId, videoId: video.id as string, openId: open_id as string };
 }

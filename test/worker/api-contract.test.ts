@@ -133,13 +133,13 @@ describe("the OpenAPI document", () => {
     }
   });
 
-  it("documents the errors routes really answer: 403 on every state change, 422 for a non-video upload", async () => {
+  it("documents the errors routes really answer: 403 on every state change, 413 for an oversized thumbnail", async () => {
     const doc = await openApi();
     for (const { path, method, op } of operations(doc)) {
       if (method === "GET") continue;
       expect(Object.keys(op.responses ?? {}), `${method} ${path} can answer 403 csrf_rejected`).toContain("403");
     }
-    expect(Object.keys(doc.paths["/videos/{id}/complete"]!.post!.responses ?? {})).toContain("422");
+    expect(Object.keys(doc.paths["/videos/{id}/thumbnail"]!.put!.responses ?? {})).toContain("413");
   });
 });
 
@@ -186,6 +186,8 @@ describe("the route table", () => {
     const client = await signedUpClient();
     const { accountId } = await connectAccount(client);
     const { videoId } = await uploadVideo(client);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+    expect((await client.fetch(`/api/videos/${videoId}/thumbnail`, { method: "PUT", body: png })).status).toBe(200);
     const { body } = await postRequest(client, { accountId, videoId });
     const doc = await openApi();
     const before = await dump();
@@ -219,6 +221,8 @@ describe("the route table", () => {
     const client = await signedUpClient();
     const { accountId } = await connectAccount(client);
     const { videoId } = await uploadVideo(client);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+    expect((await client.fetch(`/api/videos/${videoId}/thumbnail`, { method: "PUT", body: png })).status).toBe(200);
     const { body } = await postRequest(client, { accountId, videoId });
     const doc = await openApi();
     const before = await dump();

@@ -213,3 +213,49 @@ describe("times and time zones of a post", () => {
     expect(ok.status).toBe(201);
   });
 });
+
+describe("bad input on the video routes with raw bodies, and the cover frame", () => {
+  it("refuses wrong part numbers and sizes, non-image or oversized thumbnails, and impossible cover times, writing nothing", async () => {
+    // An upload of two parts still open (its row is written before the snapshot).
+    const size = 32 * 1024 * 1024 + 10;
+    const open = (await owner.json("/api/videos", { filename: "two.mp4", size, contentType: "video/mp4" })).body.video;
+    const before = await dump();
+    const raw = (url: string, body: Uint8Array, length = String(body.byteLength)) =>
+      owner.fetch(url, { method: "PUT", body, headers: { "content-length": length } });
+    const cases: [string, Promise<Response>, number, string][] = [
+      ["part 0", raw(`/api/videos/${open.id}/parts/0`, new Uint8Array(10)), 400, "invalid_request"],
+      ["part 3 of 2", raw(`/api/videos/${open.id}/parts/3`, new Uint8Array(10)), 400, "invalid_part"],
+      ["part 1.5", raw(`/api/videos/${open.id}/parts/1.5`, new Uint8Array(10)), 400, "invalid_request"],
+      ["part 'one'", raw(`/api/videos/${open.id}/parts/one`, new Uint8Array(10)), 400, "invalid_request"],
+      ["a last part of the wrong size", raw(`/api/videos/${open.id}/parts/2`, new Uint8Array(9)), 400, "invalid_part_size"],
+      ["a part of a finished upload", raw(`/api/videos/${ids.video}/parts/1`, new Uint8Array(10)), 409, "video_not_uploading"],
+      ["a video id with a control character", raw("/api/videos/vid%07x/parts/1", new Uint8Array(10)), 400, "invalid_request"],
+      [
+        "a text file as thumbnail",
+        raw(`/api/videos/${ids.video}/thumbnail`, new TextEncoder().encode("not an image")),
+        400,
+        "invalid_thumbnail",
+      ],
+      ["an empty thumbnail", raw(`/api/videos/${ids.video}/thumbnail`, new Uint8Array(0)), 400, "invalid_thumbnail"],
+      ["a 600 KB thumbnail", raw(`/api/videos/${ids.video}/thumbnail`, new Uint8Array(600 * 1024)), 413, "thumbnail_too_large"],
+    ];
+    for (const [what, res, status, code] of cases) {
+      const answer = await res;
+      expect(await expectRefused(answer.clone(), what), what).toBe(status);
+      expect(((await answer.json()) as any).error.code, what).toBe(code);
+    }
+    for (const [what, cover, code] of [
+      ["a negative cover time", -1, "invalid_request"],
+      ["a fractional cover time", 1.5, "invalid_request"],
+      ["a cover time over TikTok's int32", 2 ** 31, "invalid_request"],
+      ["a cover time as a string", "100", "invalid_request"],
+      ["a cover time after the video's end", 3_600_000, "cover_out_of_range"],
+    ] as const) {
+      const created = await postRequest(owner, { accountId: ids.account, videoId: ids.video, coverTimestampMs: cover });
+      expect([created.status, created.body.error?.code], `create with ${what}`).toEqual([400, code]);
+      const edited = await owner.json(`/api/posts/${ids.post}`, { coverTimestampMs: cover }, "PATCH");
+      expect([edited.status, edited.body.error?.code], `edit with ${what}`).toEqual([400, code]);
+    }
+    expect(await dump()).toEqual(before);
+  });
+});

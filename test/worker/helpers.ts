@@ -1,6 +1,8 @@
 // Drives the Worker the way the web app does (cookies, Origin) and the emulator through its control API.
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { inject } from "vitest";
+import worker from "../../src/index";
 import { syntheticMp4 } from "../fixtures/synthetic-mp4";
 
 export const ORIGIN = "http://localhost:8787";
@@ -132,7 +134,21 @@ export async function uploadVideo(client: Client, bytes: Uint8Array = syntheticM
   }
   const done = await client.json(`/api/videos/${video.id}/complete`, {});
   if (done.status !== 200) throw new Error(`complete failed: ${JSON.stringify(done.body)}`);
+  await probeNow(video.id);
   return { videoId: video.id as string, bytes };
+}
+
+/**
+ * Runs the media queue's consumer for one video, as Cloudflare Queues would deliver `complete`'s message. (In the
+ * Worker tests MEDIA_QUEUE sends to a queue nobody consumes, see vitest.config.ts: tests deliver it themselves.)
+ */
+export async function probeNow(videoId: string) {
+  const batch = createMessageBatch("postflare-media", [
+    { id: `probe-${videoId}-${counter++}`, timestamp: new Date(), attempts: 1, body: { kind: "probe", videoId } },
+  ]);
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env, ctx);
+  return getQueueResult(batch, ctx);
 }
 
 export async function emu(path: string, method = "GET", body?: unknown) {

@@ -53,6 +53,7 @@ describe("scheduling a post", () => {
       scheduledAt,
       timezone: "America/New_York",
       latePolicyMinutes: 360,
+      coverTimestampMs: null,
       status: "scheduled",
       publishId: null,
       tiktokPostId: null,
@@ -183,7 +184,7 @@ describe("scheduling a post", () => {
 
     expect(res).toEqual({
       status: 409,
-      body: { error: { code: "video_not_ready", message: "The video has not finished uploading", details: null } },
+      body: { error: { code: "video_not_ready", message: "The video has not finished uploading.", details: { problems: [] } } },
     });
     expect(await postRows(client)).toEqual([]);
   });

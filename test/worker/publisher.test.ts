@@ -172,8 +172,9 @@ describe("account publisher", () => {
 
   it("fails with an actionable message when TikTok's media check refuses the video", async () => {
     const { client, accountId, videoId, username } = await setup();
-    await emu(`/__emu/users/${username}`, "PUT", { maxVideoPostDurationSec: 1 }); // the video lasts 3 s
     const post = await schedulePost(client, accountId, videoId, { scheduledAt: w.at(2_000) });
+    // The creator's limit drops after scheduling (scheduling itself refuses a video that is too long).
+    await emu(`/__emu/users/${username}`, "PUT", { maxVideoPostDurationSec: 1 }); // the video lasts 3 s
     const [done] = await w.publish(client, [accountId], [post.id]);
     expect(done!.post.status).toBe("failed");
     expect(done!.post.lastError).toEqual({

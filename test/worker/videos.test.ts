@@ -1,11 +1,12 @@
-// Uploading videos: resumable create → parts → complete into R2, the checks on sizes and content, and
-// ranged playback limited to the owner's workspace.
+// Uploading videos: resumable create → parts → complete into R2 (then probed), the checks on sizes and content,
+// and ranged playback limited to the owner's workspace.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { MAX_VIDEO_BYTES } from "../../src/videos/video-rules";
 import { PART_SIZE } from "../../src/videos/videos.service";
 import { syntheticMp4 } from "../fixtures/synthetic-mp4";
-import { Client, rows, signedUpClient, uploadVideo } from "./helpers";
+import { Client, probeNow, rows, signedUpClient, uploadVideo } from "./helpers";
+import { fixture } from "./video-fixtures";
 
 const putPart = (client: Client, videoId: string, n: number | string, bytes: Uint8Array) =>
   client.fetch(`/api/videos/${videoId}/parts/${n}`, {
@@ -43,8 +44,14 @@ describe("uploading a video", () => {
           size: 150_000,
           contentType: "video/mp4",
           status: "uploading",
+          probe: null,
+          problems: [],
+          warnings: [],
+          thumbnailUrl: null,
+          parts: [],
           partSize: PART_SIZE,
           partCount: 1,
+          postCount: 0,
           createdAt: expect.any(String),
         },
       },
@@ -56,11 +63,20 @@ describe("uploading a video", () => {
     expect(await part.json()).toEqual({ part: { partNumber: 1, etag: expect.any(String), size: 150_000 } });
     expect(await rows("SELECT part_number, size FROM video_parts WHERE video_id = ?", id)).toEqual([{ part_number: 1, size: 150_000 }]);
 
+    expect((await client.json(`/api/videos/${id}`)).body.video.parts).toEqual([1]);
     const done = await client.json(`/api/videos/${id}/complete`, {});
-    expect(done).toEqual({ status: 200, body: { video: { ...created.body.video, status: "ready" } } });
+    expect(done).toEqual({ status: 200, body: { video: { ...created.body.video, status: "processing" } } });
+    await probeNow(id);
 
     const row = await videoRow(id);
     expect(row).toMatchObject({ status: "ready", upload_id: null });
+    const probed = await client.json(`/api/videos/${id}`);
+    expect(probed.body.video).toMatchObject({
+      status: "ready",
+      probe: { container: "mp4", durationMs: 4000, width: 1080, height: 1920, fps: 30, videoCodec: "h264", audioCodec: null },
+      problems: [],
+      warnings: [{ code: "no_audio", message: "The video has no sound track." }],
+    });
     const stored = await env.VIDEOS.get(row!.r2_key);
     expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(bytes);
     expect(await rows("SELECT * FROM video_parts WHERE video_id = ?", id)).toEqual([]);
@@ -125,32 +141,34 @@ describe("uploading a video", () => {
     expect(await videoRow(video.id)).toMatchObject({ status: "uploading" });
   });
 
-  it("rejects a file that is not a video (no MP4 ftyp or WebM EBML header) and will not serve it", async () => {
+  it("rejects a file that is not a video once probed, says why, and will not serve it", async () => {
     const client = await signedUpClient();
     const html = new TextEncoder().encode(`<!doctype html><script>alert(document.cookie)</script>${" ".repeat(2000)}`);
     const video = await startUpload(client, { filename: "clip.mp4", size: html.byteLength, contentType: "video/mp4" });
     expect((await putPart(client, video.id, 1, html)).status).toBe(200);
 
     const res = await client.json(`/api/videos/${video.id}/complete`, {});
+    expect(res.body.video.status).toBe("processing");
+    await probeNow(video.id);
 
-    expect(res).toEqual({
-      status: 422,
-      body: { error: { code: "unsupported_video", message: "This file is not an MP4, MOV or WebM video", details: null } },
+    expect(await videoRow(video.id)).toMatchObject({ status: "rejected", upload_id: null });
+    expect((await client.json(`/api/videos/${video.id}`)).body.video).toMatchObject({
+      status: "rejected",
+      probe: null,
+      problems: [{ code: "unreadable", message: "This file is not a video we can read. Upload an MP4, MOV or WebM video." }],
     });
-    expect(await videoRow(video.id)).toMatchObject({ status: "failed", upload_id: null });
     expect((await client.fetch(`/api/videos/${video.id}/content`)).status).toBe(404);
   });
 
-  it("accepts a WebM by its EBML header", async () => {
+  it("accepts a real VP9 WebM", async () => {
     const client = await signedUpClient();
-    const webm = new Uint8Array(5000);
-    webm.set([0x1a, 0x45, 0xdf, 0xa3]);
+    const webm = fixture("vp9.webm");
     const video = await startUpload(client, { filename: "clip.webm", size: webm.byteLength, contentType: "video/webm" });
     expect((await putPart(client, video.id, 1, webm)).status).toBe(200);
 
-    const res = await client.json(`/api/videos/${video.id}/complete`, {});
-    expect(res.status).toBe(200);
-    expect(res.body.video.status).toBe("ready");
+    expect((await client.json(`/api/videos/${video.id}/complete`, {})).status).toBe(200);
+    await probeNow(video.id);
+    expect((await client.json(`/api/videos/${video.id}`)).body.video).toMatchObject({ status: "ready", probe: { container: "webm" } });
   });
 
   it("refuses content types other than MP4, MOV and WebM up front", async () => {
@@ -190,7 +208,7 @@ describe("uploading a video", () => {
     expect((await client.json("/api/videos")).body.videos).toHaveLength(1);
   });
 
-  it("closes the upload once complete: no more parts, no second completion", async () => {
+  it("closes the upload once complete: no more parts; a repeated complete answers the same video", async () => {
     const client = await signedUpClient();
     const { videoId, bytes } = await uploadVideo(client);
 
@@ -201,7 +219,8 @@ describe("uploading a video", () => {
       message: "This video is ready; its upload is closed",
       details: null,
     });
-    expect((await client.json(`/api/videos/${videoId}/complete`, {})).status).toBe(409);
+    const again = await client.json(`/api/videos/${videoId}/complete`, {});
+    expect(again).toEqual({ status: 200, body: { video: expect.objectContaining({ id: videoId, status: "ready" }) } });
   });
 });
 

@@ -36,7 +36,8 @@ export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 10
   const clock = manualClock(start);
   await emu("/__emu/clock", "PUT", { now: start });
   const sent: Sent[] = [];
-  const testEnv: Env = { ...env, PUBLISH_QUEUE: capturingQueue(sent), ...overrides };
+  const mediaSent: Sent[] = [];
+  const testEnv: Env = { ...env, PUBLISH_QUEUE: capturingQueue(sent), MEDIA_QUEUE: capturingQueue(mediaSent), ...overrides };
   const worker = createWorker(clock);
   const fetcher: Fetcher = async (request) => {
     const ctx = createExecutionContext();
@@ -88,6 +89,21 @@ export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 10
       const batch = createMessageBatch(
         "postflare-publish",
         messages.map((m, i) => ({ id: `msg-${clock.now()}-${i}`, timestamp: new Date(clock.now()), attempts: 1, body: m.body })),
+      );
+      const ctx = createExecutionContext();
+      await worker.queue(batch, testEnv, ctx);
+      return getQueueResult(batch, ctx);
+    },
+
+    /** Messages the Worker sent to the media queue (probes) and the test has not delivered yet. */
+    mediaSent,
+
+    /** Hands every captured media message to the media consumer (probing the videos), as Cloudflare Queues would. */
+    async deliverMedia() {
+      const messages = mediaSent.splice(0);
+      const batch = createMessageBatch(
+        "postflare-media",
+        messages.map((m, i) => ({ id: `media-${clock.now()}-${i}`, timestamp: new Date(clock.now()), attempts: 1, body: m.body })),
       );
       const ctx = createExecutionContext();
       await worker.queue(batch, testEnv, ctx);

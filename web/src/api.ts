@@ -133,7 +133,10 @@ export const api = {
 
   createVideo: (input: NewVideo) => request<z.infer<typeof videos.VideoResponse>>("POST", "/api/videos", input),
   completeVideo: (videoId: string) => request<z.infer<typeof videos.VideoResponse>>("POST", `/api/videos/${enc(videoId)}/complete`, {}),
+  video: (videoId: string) => request<z.infer<typeof videos.VideoResponse>>("GET", `/api/videos/${enc(videoId)}`),
+  deleteVideo: (videoId: string) => request<z.infer<typeof videos.DeletedResponse>>("DELETE", `/api/videos/${enc(videoId)}`),
   videoPartUrl: (videoId: string, partNumber: number) => `/api/videos/${enc(videoId)}/parts/${partNumber}`,
+  videoThumbnailUrl: (videoId: string) => `/api/videos/${enc(videoId)}/thumbnail`,
   videoContentUrl: (videoId: string) => `/api/videos/${enc(videoId)}/content`,
 
   posts: () => request<z.infer<typeof posts.PostListResponse>>("GET", "/api/posts"),

@@ -38,6 +38,9 @@ export function composerBlockers(
   if (video.phase === "empty") reasons.push("Choose a video.");
   else if (video.phase === "uploading") reasons.push("Wait for the video to finish uploading.");
   else if (video.phase === "failed") reasons.push("The video upload failed; retry it.");
+  else if (video.phase === "cancelled") reasons.push("The upload was cancelled; upload the video again.");
+  else if (video.phase === "processing") reasons.push("Wait for the video check to finish.");
+  else if (video.phase === "rejected") reasons.push("TikTok would refuse this video; choose another (see why above).");
   if (creator && video.durationSec !== null && video.durationSec > creator.maxVideoPostDurationSec) {
     reasons.push(`The video is longer than ${creator.maxVideoPostDurationSec} s.`);
   }

@@ -1,105 +1,96 @@
-// Uploads a local video file through the API's multipart protocol: create → PUT each part → complete.
+// Uploads a local video through the API's multipart protocol, resumably: the file's fingerprint finds an unfinished
+// upload of the same file (a reload, a dropped network) and only the parts the server lacks are sent, several at once.
+// create → PUT the missing parts (PARALLEL_PARTS in flight) → complete → wait for the probe's verdict.
 import { VIDEO_TYPES, type VideoType } from "../../../src/videos/video-rules.ts";
-import { ApiError, api, toApiError, type Video } from "../api.ts";
+import { ApiError, api, type Video } from "../api.ts";
+import { aborted, putPartWithRetry, sleep } from "./upload-parts.ts";
+import { progressMeter, type UploadProgress } from "./upload-progress.ts";
+import { findUpload, fingerprintOf, forgetUpload, rememberUpload } from "./upload-store.ts";
 
-/** Each part is retried this many times after its first failure (network errors, 408, 429 and 5xx only). */
-export const PART_RETRIES = 3;
-const RETRY_BASE_DELAY_MS = 500;
+/** Parts in flight at once: enough to fill an uplink past one request's latency, few enough to retry cheaply. */
+export const PARALLEL_PARTS = 4;
+/** The probe takes about a second; past this the page stops waiting and says the check is still running. */
+const VERDICT_WAIT_MS = 120_000;
 
 export interface UploadOptions {
-  /** Overall progress in bytes across all parts. */
-  onProgress: (uploadedBytes: number, totalBytes: number) => void;
   signal: AbortSignal;
+  onProgress: (progress: UploadProgress) => void;
+  /** The server-side video is known (new, or found again with `resumedParts` already stored). */
+  onStarted?: (video: Video, resumedParts: number) => void;
 }
 
-export async function uploadVideo(file: File, { onProgress, signal }: UploadOptions): Promise<Video> {
+export async function uploadVideo(file: File, options: UploadOptions): Promise<Video> {
+  const { signal } = options;
   const contentType = contentTypeOf(file);
-  const { video } = await api.createVideo({ filename: file.name, size: file.size, contentType });
-  if (signal.aborted) throw new ApiError(0, "aborted", "Upload cancelled.");
-  let doneBytes = 0;
-  onProgress(0, file.size);
-  for (let partNumber = 1; partNumber <= video.partCount; partNumber++) {
-    const start = (partNumber - 1) * video.partSize;
-    const blob = file.slice(start, Math.min(partNumber * video.partSize, file.size));
-    await putPartWithRetry(video.id, partNumber, blob, signal, (loaded) => onProgress(doneBytes + loaded, file.size));
-    doneBytes += blob.size;
-    onProgress(doneBytes, file.size);
+  const fingerprint = await fingerprintOf(file);
+  const { video, stored } = await resumeOrCreate(file, contentType, fingerprint);
+  options.onStarted?.(video, stored.size);
+  if (video.status !== "uploading") {
+    forgetUpload(fingerprint);
+    return video;
   }
+  const sizeOf = (n: number) => Math.min(video.partSize, file.size - (n - 1) * video.partSize);
+  const already = [...stored].reduce((sum, n) => sum + sizeOf(n), 0);
+  const meter = progressMeter(file.size, already);
+  const loaded = new Map<number, number>();
+  const report = () => options.onProgress(meter(already + [...loaded.values()].reduce((a, b) => a + b, 0)));
+  report();
+
+  const missing = Array.from({ length: video.partCount }, (_, i) => i + 1).filter((n) => !stored.has(n));
+  const next = () => missing.shift();
+  const worker = async () => {
+    for (let n = next(); n !== undefined; n = next()) {
+      const part = n;
+      const blob = file.slice((part - 1) * video.partSize, (part - 1) * video.partSize + sizeOf(part));
+      await putPartWithRetry(api.videoPartUrl(video.id, part), blob, signal, (bytes) => {
+        loaded.set(part, bytes);
+        report();
+      });
+      loaded.set(part, blob.size);
+      report();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, missing.length) }, worker));
+  if (signal.aborted) throw aborted();
   const completed = await api.completeVideo(video.id);
+  forgetUpload(fingerprint);
   return completed.video;
 }
 
-async function putPartWithRetry(
-  videoId: string,
-  partNumber: number,
-  blob: Blob,
-  signal: AbortSignal,
-  onLoaded: (bytes: number) => void,
-): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
+/** The unfinished upload this file was going to, if the server still has it; else a new one. */
+async function resumeOrCreate(file: File, contentType: VideoType, fingerprint: string) {
+  const known = findUpload(fingerprint);
+  if (known) {
     try {
-      await putPart(api.videoPartUrl(videoId, partNumber), blob, signal, onLoaded);
-      return;
+      const { video } = await api.video(known.videoId);
+      if (video.size === file.size) return { video, stored: new Set(video.parts) };
     } catch (error) {
-      onLoaded(0);
-      if (signal.aborted || attempt >= PART_RETRIES || !isRetryable(error)) throw error;
-      await sleep(RETRY_BASE_DELAY_MS * 2 ** attempt, signal);
+      if (!(error instanceof ApiError && error.status === 404)) throw error;
     }
+    forgetUpload(fingerprint); // aborted by the cron, deleted, or another file after all
+  }
+  const { video } = await api.createVideo({ filename: file.name, size: file.size, contentType });
+  rememberUpload(fingerprint, video.id);
+  return { video, stored: new Set<number>() };
+}
+
+/** Polls the video until its probe decided (`ready` or `rejected`), backing off from 0.5 s to 3 s. */
+export async function waitForVerdict(videoId: string, signal: AbortSignal): Promise<Video> {
+  const started = Date.now();
+  for (let delay = 500; ; delay = Math.min(3_000, delay * 1.5)) {
+    const { video } = await api.video(videoId);
+    if (video.status === "ready" || video.status === "rejected") return video;
+    if (Date.now() - started > VERDICT_WAIT_MS) {
+      throw new ApiError(0, "still_processing", "The video is still being checked. Reload the page in a minute.");
+    }
+    await sleep(delay, signal);
   }
 }
 
-function isRetryable(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
-}
-
-/** XMLHttpRequest rather than fetch: only XHR reports upload progress (`upload.onprogress`). */
-function putPart(url: string, blob: Blob, signal: AbortSignal, onLoaded: (bytes: number) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    const onAbort = () => xhr.abort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    const settle = (error?: ApiError) => {
-      signal.removeEventListener("abort", onAbort);
-      if (error) reject(error);
-      else resolve();
-    };
-    xhr.open("PUT", url);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader("Content-Type", "application/octet-stream");
-    xhr.upload.onprogress = (event) => onLoaded(Math.min(event.loaded, blob.size));
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) return settle();
-      settle(toApiError(xhr.status, xhr.statusText, parseJson(xhr.responseText)));
-    };
-    xhr.onerror = () => settle(new ApiError(0, "network_error", "The connection dropped while uploading."));
-    xhr.ontimeout = () => settle(new ApiError(0, "network_error", "Uploading a part timed out."));
-    xhr.onabort = () => settle(new ApiError(0, "aborted", "Upload cancelled."));
-    if (signal.aborted) return settle(new ApiError(0, "aborted", "Upload cancelled."));
-    xhr.send(blob);
-  });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null; // Non-JSON error bodies are reported by HTTP status (see toApiError).
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = window.setTimeout(resolve, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        window.clearTimeout(timer);
-        reject(new ApiError(0, "aborted", "Upload cancelled."));
-      },
-      { once: true },
-    );
-  });
+/** Cancels an unfinished upload: the server aborts the multipart upload, and the page forgets it. */
+export async function cancelUpload(file: File, videoId: string) {
+  forgetUpload(await fingerprintOf(file));
+  await api.deleteVideo(videoId);
 }
 
 /** The file's type as the API takes it; any other declared type is refused here, before a byte is sent. */

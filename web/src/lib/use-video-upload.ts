@@ -1,17 +1,25 @@
-// State for the composer's video: local preview URL, duration, and the multipart upload's progress.
+// State for the composer's video: local preview URL, duration, the resumable upload's progress (percentage, speed,
+// time left), its poster frame, cancel, and then the server's verdict on the file (ready, or rejected with reasons).
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, messageOf, type Video } from "../api.ts";
+import { ApiError, api, messageOf, type Video } from "../api.ts";
 import { mp4DurationSec } from "./mp4-duration.ts";
-import { uploadVideo } from "./upload.ts";
+import { posterFrame, uploadPosterFrame } from "./poster-frame.ts";
+import { cancelUpload, uploadVideo, waitForVerdict } from "./upload.ts";
 
 export interface VideoUploadState {
   file: File | null;
   previewUrl: string | null;
-  /** Seconds, from the <video> element's metadata or, failing that, the MP4 header; null until known. */
+  /** Seconds: the probe's once known, before that the <video> element's or the MP4 header's; null until known. */
   durationSec: number | null;
-  phase: "empty" | "uploading" | "ready" | "failed";
+  /** processing = uploaded, being checked; rejected = the check found problems (in `video.problems`). */
+  phase: "empty" | "uploading" | "processing" | "ready" | "rejected" | "failed" | "cancelled";
   /** 0..100 over all parts. */
   progress: number;
+  bytesPerSecond: number | null;
+  secondsLeft: number | null;
+  /** Parts the server already had when this upload started (a resumed upload), and how many there are. */
+  resumedParts: number;
+  partCount: number;
   video: Video | null;
   error: string | null;
 }
@@ -22,45 +30,63 @@ const EMPTY: VideoUploadState = {
   durationSec: null,
   phase: "empty",
   progress: 0,
+  bytesPerSecond: null,
+  secondsLeft: null,
+  resumedParts: 0,
+  partCount: 0,
   video: null,
   error: null,
 };
+
+const verdictPhase = (video: Video) => (video.status === "ready" ? "ready" : "rejected");
+const probedSeconds = (video: Video, fallback: number | null) => (video.probe ? video.probe.durationMs / 1000 : fallback);
 
 export function useVideoUpload() {
   const [state, setState] = useState<VideoUploadState>(EMPTY);
   const abortRef = useRef<AbortController | null>(null);
   const urlRef = useRef<string | null>(null);
+  const videoIdRef = useRef<string | null>(null);
+
+  const finish = (video: Video) =>
+    setState((s) => ({ ...s, phase: verdictPhase(video), progress: 100, video, durationSec: probedSeconds(video, s.durationSec) }));
 
   const start = (file: File) => {
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
-    setState((s) => ({ ...s, phase: "uploading", progress: 0, video: null, error: null }));
+    const { signal } = controller;
+    setState((s) => ({ ...s, phase: "uploading", progress: 0, bytesPerSecond: null, secondsLeft: null, video: null, error: null }));
+    const frame = posterFrame(file);
     uploadVideo(file, {
-      signal: controller.signal,
-      onProgress: (sent, total) => {
-        if (controller.signal.aborted) return;
-        const progress = total > 0 ? Math.min(100, Math.floor((sent / total) * 100)) : 100;
-        setState((s) => (s.progress === progress ? s : { ...s, progress }));
+      signal,
+      onStarted: (video, resumedParts) => {
+        videoIdRef.current = video.id;
+        setState((s) => ({ ...s, resumedParts, partCount: video.partCount, video }));
+        if (!video.thumbnailUrl) void frame.then((blob) => blob && uploadPosterFrame(api.videoThumbnailUrl(video.id), blob));
       },
-    }).then(
-      (video) => {
-        if (controller.signal.aborted) return;
-        if (video.status !== "ready") {
-          setState((s) => ({ ...s, phase: "failed", error: "The upload finished but the video isn't ready. Try again." }));
-        } else {
-          setState((s) => ({ ...s, phase: "ready", progress: 100, video }));
-        }
+      onProgress: (p) => {
+        if (signal.aborted) return;
+        setState((s) =>
+          s.progress === p.percent && s.secondsLeft === p.secondsLeft
+            ? s
+            : { ...s, progress: p.percent, bytesPerSecond: p.bytesPerSecond, secondsLeft: p.secondsLeft },
+        );
       },
-      (error: unknown) => {
-        if (controller.signal.aborted || (error instanceof ApiError && error.code === "aborted")) return;
+    })
+      .then(async (video) => {
+        if (signal.aborted) return;
+        setState((s) => ({ ...s, phase: "processing", progress: 100, secondsLeft: 0, video }));
+        finish(video.status === "ready" || video.status === "rejected" ? video : await waitForVerdict(video.id, signal));
+      })
+      .catch((error: unknown) => {
+        if (signal.aborted || (error instanceof ApiError && error.code === "aborted")) return;
         setState((s) => ({ ...s, phase: "failed", error: messageOf(error) }));
-      },
-    );
+      });
   };
 
   const select = (file: File | null) => {
     abortRef.current?.abort();
+    videoIdRef.current = null;
     if (urlRef.current) URL.revokeObjectURL(urlRef.current);
     urlRef.current = file ? URL.createObjectURL(file) : null;
     setState({ ...EMPTY, file, previewUrl: urlRef.current });
@@ -75,8 +101,19 @@ export function useVideoUpload() {
     start(file);
   };
 
+  /** Stops the upload and has the server abort it (its stored parts are dropped). */
+  const cancel = () => {
+    abortRef.current?.abort();
+    const { file } = state;
+    const videoId = videoIdRef.current;
+    setState((s) => ({ ...s, phase: "cancelled", bytesPerSecond: null, secondsLeft: null }));
+    if (file && videoId) {
+      cancelUpload(file, videoId).catch((error: unknown) => setState((s) => ({ ...s, error: messageOf(error) })));
+    }
+  };
+
   const setDurationFromElement = (seconds: number) => {
-    if (Number.isFinite(seconds) && seconds > 0) setState((s) => ({ ...s, durationSec: seconds }));
+    if (Number.isFinite(seconds) && seconds > 0) setState((s) => (s.video?.probe ? s : { ...s, durationSec: seconds }));
   };
 
   const retry = () => {
@@ -91,5 +128,5 @@ export function useVideoUpload() {
     [],
   );
 
-  return { state, select, retry, setDurationFromElement };
+  return { state, select, retry, cancel, setDurationFromElement };
 }

@@ -132,6 +132,7 @@ export function ComposerPage() {
           onSelect={upload.select}
           onDuration={upload.setDurationFromElement}
           onRetry={upload.retry}
+          onCancel={upload.cancel}
         />
         <FieldIssues issues={issues} field="videoId" />
 

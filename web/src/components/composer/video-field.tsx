@@ -1,4 +1,5 @@
-// Video picker: local preview of the exact file (tiktok-api.md §8.5a), duration check, upload progress.
+// Video picker: local preview of the exact file (tiktok-api.md §8.5a), duration check, resumable upload progress
+// (percentage, speed, time left, cancel), then the server's check of the file (ready, or what to fix).
 import { VIDEO_TYPES } from "../../../../src/videos/video-rules.ts";
 import { formatBytes } from "../../lib/format.ts";
 import type { VideoUploadState } from "../../lib/use-video-upload.ts";
@@ -9,9 +10,14 @@ interface Props {
   onSelect: (file: File | null) => void;
   onDuration: (seconds: number) => void;
   onRetry: () => void;
+  onCancel: () => void;
 }
 
-export function VideoField({ state, maxDurationSec, onSelect, onDuration, onRetry }: Props) {
+const speedText = (bps: number | null) => (bps === null ? "" : ` · ${formatBytes(bps)}/s`);
+const leftText = (seconds: number | null) =>
+  seconds === null ? "" : seconds >= 120 ? ` · about ${Math.round(seconds / 60)} min left` : ` · ${seconds} s left`;
+
+export function VideoField({ state, maxDurationSec, onSelect, onDuration, onRetry, onCancel }: Props) {
   const tooLong = state.durationSec !== null && maxDurationSec !== null && state.durationSec > maxDurationSec;
   return (
     <fieldset class="field-group">
@@ -57,11 +63,58 @@ export function VideoField({ state, maxDurationSec, onSelect, onDuration, onRetr
           >
             <div class="progress-bar" style={{ width: `${state.progress}%` }} />
           </div>
-          {state.phase === "uploading" && <span class="muted small">Uploading… {state.progress}%</span>}
+          {state.phase === "uploading" && (
+            <span class="muted small" data-testid="upload-status">
+              Uploading… {state.progress}%<span data-testid="upload-speed">{speedText(state.bytesPerSecond)}</span>
+              <span data-testid="upload-time-left">{leftText(state.secondsLeft)}</span>{" "}
+              <button type="button" class="link-button" data-testid="upload-cancel" onClick={onCancel}>
+                Cancel
+              </button>
+            </span>
+          )}
+          {state.resumedParts > 0 && state.phase === "uploading" && (
+            <p class="muted small" data-testid="upload-resumed" data-parts={String(state.resumedParts)}>
+              Resuming: {state.resumedParts} of {state.partCount} parts were already uploaded.
+            </p>
+          )}
+          {state.phase === "processing" && (
+            <span class="muted small" data-testid="video-processing">
+              Uploaded; checking the video…
+            </span>
+          )}
           {state.phase === "ready" && (
             <span class="text-success small" data-testid="upload-done">
               Uploaded and ready
             </span>
+          )}
+          {state.phase === "cancelled" && (
+            <span class="muted small" data-testid="upload-cancelled">
+              Upload cancelled.{" "}
+              <button type="button" class="link-button" onClick={onRetry}>
+                Upload again
+              </button>
+            </span>
+          )}
+          {state.phase === "rejected" && (
+            <div class="field-error" role="alert" data-testid="video-problems">
+              TikTok would refuse this video:
+              <ul>
+                {state.video?.problems.map((p) => (
+                  <li key={p.code} data-code={p.code}>
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {state.phase === "ready" && (state.video?.warnings.length ?? 0) > 0 && (
+            <ul class="muted small" data-testid="video-warnings">
+              {state.video?.warnings.map((w) => (
+                <li key={w.code} data-code={w.code}>
+                  {w.message}
+                </li>
+              ))}
+            </ul>
           )}
           {state.phase === "failed" && (
             <span class="field-error">
