@@ -8,20 +8,29 @@ import { csrfProtection } from "./auth/csrf";
 import { database } from "./db/client";
 import type { AppEnv } from "./env";
 import { healthRoutes } from "./health/health.routes";
+import { liveRoutes } from "./live/live.routes";
+import { feedLive } from "./live/live-feed";
+import { draftRoutes } from "./posts/drafts.routes";
 import { postRoutes } from "./posts/posts.routes";
 import { webhookRoutes } from "./publishing/webhooks.routes";
+import { settingsRoutes } from "./settings/settings.routes";
 import type { Clock } from "./shared/clock";
 import { AppError, errorBody } from "./shared/errors";
+import { slotRoutes } from "./slots/slots.routes";
 import { mediaRoutes } from "./videos/media.routes";
 import { videoRoutes } from "./videos/videos.routes";
 
 const ROUTES = [authRoutes, accountRoutes, videoRoutes, mediaRoutes, postRoutes, healthRoutes, webhookRoutes];
+/** The planner (issue 13): drafts and post moves, queue slots, workspace settings, live updates. */
+const PLANNER_ROUTES = [draftRoutes, slotRoutes, settingsRoutes, liveRoutes];
 
-/** Gives each request its time and its database handle. */
+/** Gives each request its time and its database handle (whose post writes reach the workspace's live updates). */
 const requestContext = (clock: Clock) =>
   createMiddleware<AppEnv>(async (c, next) => {
     c.set("now", clock.now());
-    c.set("db", database(c.env.DB));
+    const db = database(c.env.DB);
+    feedLive(db, c.env, c.executionCtx);
+    c.set("db", db);
     await next();
   });
 
@@ -29,7 +38,7 @@ export function createApp(clock: Clock) {
   const api = new OpenAPIHono<AppEnv>();
   api.use(requestContext(clock));
   api.use(csrfProtection);
-  for (const routes of ROUTES) api.route("/", routes);
+  for (const routes of [...ROUTES, ...PLANNER_ROUTES]) api.route("/", routes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     servers: [{ url: "/api" }],

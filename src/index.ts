@@ -1,7 +1,8 @@
-// Worker entry: the handlers on the system clock, and the account Durable Object class.
+// Worker entry: the handlers on the system clock, and the Durable Object classes (accounts, live updates).
 import { systemClock } from "./shared/clock";
 import { createWorker } from "./worker";
 
+export { WorkspaceLive } from "./live/workspace-live";
 export { AccountPublisher } from "./publishing/account-publisher";
 
 export default createWorker(systemClock);

@@ -2,6 +2,7 @@
 // consumers. src/index.ts builds them with the system clock; tests build them with a manual one.
 import { createApp } from "./app";
 import { database } from "./db/client";
+import { feedLive } from "./live/live-feed";
 import { consumeDeadLetters, consumePublishQueue } from "./publishing/queue-consumer";
 import { runTick } from "./scheduler/tick";
 import type { Clock } from "./shared/clock";
@@ -11,13 +12,19 @@ export function createWorker(clock: Clock) {
   return {
     fetch: app.fetch,
 
-    async scheduled(_controller, env, _ctx) {
-      const result = await runTick(database(env.DB), env, clock.now());
+    async scheduled(_controller, env, ctx) {
+      const db = database(env.DB);
+      feedLive(db, env, ctx);
+      const result = await runTick(db, env, clock.now());
       console.log("tick", JSON.stringify(result));
     },
 
-    async queue(batch, env, _ctx) {
-      if (batch.queue.endsWith("-dlq")) return consumeDeadLetters(batch, database(env.DB), clock.now());
+    async queue(batch, env, ctx) {
+      if (batch.queue.endsWith("-dlq")) {
+        const db = database(env.DB);
+        feedLive(db, env, ctx);
+        return consumeDeadLetters(batch, db, clock.now());
+      }
       return consumePublishQueue(batch, env);
     },
   } satisfies ExportedHandler<Env>;

@@ -6,5 +6,7 @@ export { POST_MODES, POST_STATUSES, type PostMode, type PostStatus } from "../po
 export { type PostRow, postEvents, posts } from "../posts/posts.tables";
 export { webhookReceipts } from "../publishing/webhooks.tables";
 export { appState } from "../scheduler/scheduler.tables";
+export { captionTemplates, hashtagGroups, workspaceSettings } from "../settings/settings.tables";
+export { queueSchedules } from "../slots/slots.tables";
 export { VIDEO_STATUSES } from "../videos/video-rules";
 export { videoParts, videos } from "../videos/videos.tables";

@@ -2,6 +2,8 @@
 // Worker, the API contract and the web app (one definition, no copies).
 
 export const POST_STATUSES = [
+  /** Saved from the composer without a time; only a person moves it on (schedule, queue, discard). */
+  "draft",
   "scheduled",
   "queued",
   "publishing",
@@ -23,6 +25,7 @@ export const EDITABLE_STATUSES = ["scheduled", "queued", "missed", "failed", "un
 export const CANCELLABLE_STATUSES = ["scheduled", "queued", "missed"] as const satisfies readonly PostStatus[];
 /** Statuses after which nothing more happens on their own. */
 export const FINAL_STATUSES = [
+  "draft",
   "published",
   "sent_to_inbox",
   "failed",

@@ -37,6 +37,15 @@ export const TRANSITIONS = {
   webhookInboxDelivered: { from: ["publishing"], to: "sent_to_inbox" },
   webhookInboxPosted: { from: ["sent_to_inbox"], to: "published" },
   webhookFailed: { from: ["publishing"], to: "failed" },
+  // The planner (issue 13): drafts have no time until a person schedules them.
+  /** A draft gets its time (or a queue slot) and joins the calendar. */
+  schedule: { from: ["draft"], to: "scheduled" },
+  /** A draft's fields change; it stays a draft. */
+  editDraft: { from: ["draft"], to: "draft" },
+  /** Back to the drafts before anything was sent to TikTok (its time is dropped). */
+  unschedule: { from: CANCELLABLE_STATUSES, to: "draft" },
+  /** "Undo" right after a cancel (guarded by how recent the cancel is). */
+  restore: { from: ["cancelled"], to: "scheduled" },
 } as const satisfies Record<string, { from: readonly PostStatus[]; to: PostStatus }>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
@@ -88,6 +97,19 @@ export async function annotate(db: Database, statuses: readonly PostStatus[], ta
   return writeWithEvent(db, and(inArray(posts.status, [...statuses]), ...guards(target))!, change.set ?? {}, change.event, now);
 }
 
+/** Hears every post row written here (live updates, src/live/): one listener per database handle. */
+export type PostWriteListener = (rows: PostRow[]) => void;
+const writeListeners = new WeakMap<Database, PostWriteListener>();
+
+/** Every later write through `db` (transition, annotate, create) reports its rows to `listener`. */
+export function watchPostWrites(db: Database, listener: PostWriteListener) {
+  writeListeners.set(db, listener);
+}
+
+function reportWritten(db: Database, rows: PostRow[]) {
+  if (rows.length > 0) writeListeners.get(db)?.(rows);
+}
+
 async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
   const data = e.data === undefined ? null : JSON.stringify(e.data);
   // Same predicate, same transaction: the event rows are exactly the rows the UPDATE then changes.
@@ -101,13 +123,36 @@ async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?
     .where(where)
     .returning();
   const [, rows] = await db.batch([recordEvents, write]);
+  reportWritten(db, rows);
   return rows;
 }
 
-/** A new post enters the calendar as `scheduled` (the one status a post is created in). */
+/** A new post enters the calendar as `scheduled`, or the drafts as `draft` (the statuses a post is created in). */
 export async function createScheduled(db: Database, row: NewPostRow & { status: "scheduled" }, event: { type: string; message: string }) {
+  await insertWithEvent(db, row, event);
+}
+
+export async function createDraft(db: Database, row: NewPostRow & { status: "draft" }, event: { type: string; message: string }) {
+  await insertWithEvent(db, row, event);
+}
+
+async function insertWithEvent(db: Database, row: NewPostRow, event: { type: string; message: string }) {
   const at = row.createdAt;
-  await db.batch([db.insert(posts).values(row), db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event }))]);
+  const [inserted] = await db.batch([
+    db.insert(posts).values(row).returning(),
+    db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event })),
+  ]);
+  reportWritten(db, inserted);
+}
+
+/** Discards a draft of the workspace (its timeline goes with it): it never reached the calendar. */
+export async function deleteDraft(db: Database, workspaceId: string, postId: string): Promise<PostRow | null> {
+  const rows = await db
+    .delete(posts)
+    .where(and(eq(posts.id, postId), eq(posts.workspaceId, workspaceId), eq(posts.status, "draft")))
+    .returning();
+  reportWritten(db, rows);
+  return rows[0] ?? null;
 }
 
 function guards(target: Target): SQL[] {

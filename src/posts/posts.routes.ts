@@ -6,9 +6,19 @@ import { requireSession } from "../auth/session";
 import type { AppEnv } from "../env";
 import { notFound } from "../shared/errors";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
+import { postFilters } from "./post-filters";
 import { postView } from "./post-view";
 import { findPost, listEvents, listPosts } from "./posts.repo";
-import { NewPost, PostDetailResponse, PostId, PostListResponse, PostPatch, PostResponse, PostWithWarnings } from "./posts.schemas";
+import {
+  NewPost,
+  PostDetailResponse,
+  PostId,
+  PostListQuery,
+  PostListResponse,
+  PostPatch,
+  PostResponse,
+  PostWithWarnings,
+} from "./posts.schemas";
 import { cancelPost, createPost, type PostsDeps, updatePost } from "./posts.service";
 
 const createPostRoute = createRoute({
@@ -24,6 +34,7 @@ const listRoute = createRoute({
   path: "/posts",
   tags: ["posts"],
   middleware: [requireSession] as const,
+  request: { query: PostListQuery },
   responses: { 200: json(PostListResponse), ...errorResponses },
 });
 const getRoute = createRoute({
@@ -60,7 +71,7 @@ export const postRoutes = router()
     return c.json({ post: postView(post), warnings }, 201);
   })
   .openapi(listRoute, async (c) => {
-    const rows = await listPosts(c.var.db, c.get("session").workspaceId);
+    const rows = await listPosts(c.var.db, c.get("session").workspaceId, postFilters(c.req.valid("query")));
     return c.json({ posts: rows.map((r) => postView(r.post, { username: r.username })) }, 200);
   })
   .openapi(getRoute, async (c) => {

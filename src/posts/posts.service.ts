@@ -7,22 +7,20 @@ import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "../sche
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { findVideo } from "../videos/videos.repo";
+import { DAILY_POST_CAP, PAST_TOLERANCE_MS } from "./post-limits";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
 import { busiestDayAround, directPostTimesAround, findPost } from "./posts.repo";
 import type { NewPost, PostPatch } from "./posts.schemas";
 
-/** TikTok's documented Direct Post cap per creator per 24 h (varies by creator; shared across apps). */
-export const DAILY_POST_CAP = 15;
-/** A time a few seconds in the past still counts as "now" (clock skew, form submit time). */
-const PAST_TOLERANCE_MS = 10_000;
+export { DAILY_POST_CAP } from "./post-limits";
 
 type Actor = { workspaceId: string; userId: string };
 type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: number };
 /** What a request needs from the Worker: the database handle of this request and the publish queue. */
 export type PostsDeps = { db: Database; queue: Queue };
 
-async function validate(db: Database, workspaceId: string, accountId: string, s: Settings, now: number) {
+export async function validate(db: Database, workspaceId: string, accountId: string, s: Settings, now: number) {
   const account = await findAccount(db, workspaceId, accountId);
   if (!account) throw new AppError(404, "account_not_found", "That TikTok account is not connected to this workspace");
   if (account.status !== "active") {
@@ -44,7 +42,7 @@ async function validate(db: Database, workspaceId: string, accountId: string, s:
   }
 }
 
-async function warningsFor(db: Database, accountId: string, s: Settings, excludePostId?: string) {
+export async function warningsFor(db: Database, accountId: string, s: Settings, excludePostId?: string) {
   const warnings: string[] = [];
   if (s.mode === "direct") {
     const busiest = busiestDayAround(await directPostTimesAround(db, accountId, s.scheduledAt, excludePostId), s.scheduledAt);
@@ -58,8 +56,8 @@ async function warningsFor(db: Database, accountId: string, s: Settings, exclude
 }
 
 /** A post due within the claim window is claimed and enqueued now instead of waiting for the next tick. */
-async function enqueueIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id" | "status" | "scheduledAt">, now: number) {
-  if (post.status !== "scheduled" || post.scheduledAt > now + CLAIM_WINDOW_MS) return;
+export async function enqueueIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id" | "status" | "scheduledAt">, now: number) {
+  if (post.status !== "scheduled" || post.scheduledAt === null || post.scheduledAt > now + CLAIM_WINDOW_MS) return;
   const claimed = await claimDuePosts(deps.db, now, now + CLAIM_WINDOW_MS, post.id);
   await enqueue(deps.queue, claimed.map(publishMessage), now);
 }
@@ -112,10 +110,13 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
   if (!(EDITABLE_STATUSES as readonly string[]).includes(current.status)) {
     throw new AppError(409, "post_not_editable", `This post is ${current.status} and can no longer be edited`);
   }
+  // Drafts are not editable here (drafts.service.ts), so the current time is there when no new one is given.
+  const scheduledAt = patch.scheduledAt ? Date.parse(patch.scheduledAt) : current.scheduledAt;
+  if (scheduledAt === null) throw new AppError(409, "post_not_editable", "This post is a draft; schedule it instead");
   const next = {
     ...current,
     ...patch,
-    scheduledAt: patch.scheduledAt ? Date.parse(patch.scheduledAt) : current.scheduledAt,
+    scheduledAt,
     privacyLevel: patch.privacyLevel === undefined ? current.privacyLevel : patch.privacyLevel,
   };
   if (next.mode === "inbox") next.privacyLevel = null;

@@ -30,7 +30,8 @@ export async function claimDuePosts(db: Database, now: number, dueBefore: number
     },
     now,
   );
-  return claimed.map((p) => ({ id: p.id, account_id: p.accountId, scheduled_at: p.scheduledAt, claim_token: token }));
+  // Only `scheduled` posts are claimed, and only drafts lack a time (migration 0002's CHECK).
+  return claimed.map((p) => ({ id: p.id, account_id: p.accountId, scheduled_at: p.scheduledAt!, claim_token: token }));
 }
 
 export function publishMessage(p: ClaimRow): PublishMessage {
