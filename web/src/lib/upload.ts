@@ -1,6 +1,7 @@
 // Uploads a local video file through the API's multipart protocol: create → PUT each part → complete.
 import { VIDEO_TYPES, type VideoType } from "../../../src/videos/video-rules.ts";
 import { ApiError, api, toApiError, type Video } from "../api.ts";
+import { t } from "../i18n/index.ts";
 
 /** Each part is retried this many times after its first failure (network errors, 408, 429 and 5xx only). */
 export const PART_RETRIES = 3;
@@ -15,7 +16,7 @@ export interface UploadOptions {
 export async function uploadVideo(file: File, { onProgress, signal }: UploadOptions): Promise<Video> {
   const contentType = contentTypeOf(file);
   const { video } = await api.createVideo({ filename: file.name, size: file.size, contentType });
-  if (signal.aborted) throw new ApiError(0, "aborted", "Upload cancelled.");
+  if (signal.aborted) throw new ApiError(0, "aborted", t("upload.cancelled"));
   let doneBytes = 0;
   onProgress(0, file.size);
   for (let partNumber = 1; partNumber <= video.partCount; partNumber++) {
@@ -72,10 +73,10 @@ function putPart(url: string, blob: Blob, signal: AbortSignal, onLoaded: (bytes:
       if (xhr.status >= 200 && xhr.status < 300) return settle();
       settle(toApiError(xhr.status, xhr.statusText, parseJson(xhr.responseText)));
     };
-    xhr.onerror = () => settle(new ApiError(0, "network_error", "The connection dropped while uploading."));
-    xhr.ontimeout = () => settle(new ApiError(0, "network_error", "Uploading a part timed out."));
-    xhr.onabort = () => settle(new ApiError(0, "aborted", "Upload cancelled."));
-    if (signal.aborted) return settle(new ApiError(0, "aborted", "Upload cancelled."));
+    xhr.onerror = () => settle(new ApiError(0, "network_error", t("upload.dropped")));
+    xhr.ontimeout = () => settle(new ApiError(0, "network_error", t("upload.timedOut")));
+    xhr.onabort = () => settle(new ApiError(0, "aborted", t("upload.cancelled")));
+    if (signal.aborted) return settle(new ApiError(0, "aborted", t("upload.cancelled")));
     xhr.send(blob);
   });
 }
@@ -95,7 +96,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       "abort",
       () => {
         window.clearTimeout(timer);
-        reject(new ApiError(0, "aborted", "Upload cancelled."));
+        reject(new ApiError(0, "aborted", t("upload.cancelled")));
       },
       { once: true },
     );
@@ -106,7 +107,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 function contentTypeOf(file: File): VideoType {
   if (!file.type) return guessContentType(file.name);
   const known = VIDEO_TYPES.find((type) => type === file.type);
-  if (!known) throw new Error("Upload an MP4, MOV or WebM video.");
+  if (!known) throw new ApiError(0, "not_a_video", t("video.notAVideo"));
   return known;
 }
 
@@ -114,5 +115,6 @@ function guessContentType(filename: string): VideoType {
   const ext = filename.toLowerCase().split(".").pop();
   if (ext === "mov") return "video/quicktime";
   if (ext === "webm") return "video/webm";
-  return "video/mp4";
+  if (ext === "mp4" || ext === "m4v") return "video/mp4";
+  throw new ApiError(0, "not_a_video", t("video.notAVideo"));
 }

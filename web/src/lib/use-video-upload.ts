@@ -1,6 +1,7 @@
 // State for the composer's video: local preview URL, duration, and the multipart upload's progress.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, messageOf, type Video } from "../api.ts";
+import { ApiError, api, messageOf, type Video } from "../api.ts";
+import { t } from "../i18n/index.ts";
 import { mp4DurationSec } from "./mp4-duration.ts";
 import { uploadVideo } from "./upload.ts";
 
@@ -14,6 +15,8 @@ export interface VideoUploadState {
   progress: number;
   video: Video | null;
   error: string | null;
+  /** Whether trying the same file again can help (a network or server hiccup), so "Retry" is worth showing. */
+  retryable: boolean;
 }
 
 const EMPTY: VideoUploadState = {
@@ -24,7 +27,18 @@ const EMPTY: VideoUploadState = {
   progress: 0,
   video: null,
   error: null,
+  retryable: false,
 };
+
+/** A dropped connection or a server error may pass on a second try; a refusal of the file itself will not. */
+function describeFailure(error: unknown): { error: string; retryable: boolean } {
+  if (error instanceof ApiError) {
+    if (error.code === "unsupported_video" || error.code === "not_a_video") return { error: t("video.notAVideo"), retryable: false };
+    const retryable = error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+    return { error: messageOf(error), retryable };
+  }
+  return { error: messageOf(error), retryable: false };
+}
 
 export function useVideoUpload() {
   const [state, setState] = useState<VideoUploadState>(EMPTY);
@@ -47,14 +61,14 @@ export function useVideoUpload() {
       (video) => {
         if (controller.signal.aborted) return;
         if (video.status !== "ready") {
-          setState((s) => ({ ...s, phase: "failed", error: "The upload finished but the video isn't ready. Try again." }));
+          setState((s) => ({ ...s, phase: "failed", error: t("video.notReady"), retryable: true }));
         } else {
           setState((s) => ({ ...s, phase: "ready", progress: 100, video }));
         }
       },
       (error: unknown) => {
         if (controller.signal.aborted || (error instanceof ApiError && error.code === "aborted")) return;
-        setState((s) => ({ ...s, phase: "failed", error: messageOf(error) }));
+        setState((s) => ({ ...s, phase: "failed", ...describeFailure(error) }));
       },
     );
   };
@@ -83,6 +97,14 @@ export function useVideoUpload() {
     if (state.file) start(state.file);
   };
 
+  /** An already uploaded video (a draft's, or one picked from the library): previewed from the API, nothing sent. */
+  const adoptExisting = (video: Video) => {
+    abortRef.current?.abort();
+    if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+    urlRef.current = null;
+    setState({ ...EMPTY, phase: "ready", progress: 100, video, previewUrl: api.videoContentUrl(video.id) });
+  };
+
   useEffect(
     () => () => {
       abortRef.current?.abort();
@@ -91,5 +113,5 @@ export function useVideoUpload() {
     [],
   );
 
-  return { state, select, retry, setDurationFromElement };
+  return { state, select, retry, setDurationFromElement, adoptExisting };
 }
