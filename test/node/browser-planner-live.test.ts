@@ -160,15 +160,48 @@ describe("the planner's truth in the browser", () => {
       expect(await anonymous.getByTestId("form-error").count()).toBe(0); // errors clear as the fields change
       await anonymous.close();
 
+      // A skip link comes first; on a phone the header is one row and "New post" stays on one line.
       await page.goto(`${j.stack.appUrl}/posts`);
       await byId("post-item").first().waitFor();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect((await page.locator(".topbar").boundingBox())!.height).toBeLessThan(64);
+      expect((await byId("new-post").boundingBox())!.height).toBeLessThan(40);
+      await page.setViewportSize({ width: 1280, height: 900 });
       await checkScreen(page, "posts");
+
+      // Bulk: every upcoming post still to come, one day later at once.
+      await byId("select-all").check();
+      await byId("bulk-shift").selectOption(String(24 * 60));
+      await byId("bulk-move").click();
+      await byId("toast").filter({ hasText: "updated" }).waitFor();
       await byId("list-search").fill("polling");
       await expect.poll(() => byId("post-item").count()).toBe(1);
       await checkScreen(page, "posts-search");
       await page.goto(`${j.stack.appUrl}/posts?tab=past`);
       await page.locator(".list-section").waitFor();
       await checkScreen(page, "posts-past");
+      // The scheduler's health moved to /status, which still shows an overdue tick (stubbed: the test stack's cron
+      // only runs when asked), as does a banner on every screen.
+      await page.route("**/api/health", (route) =>
+        route.fulfill({
+          json: {
+            ok: false,
+            lastTickAt: new Date(Date.now() - 12 * 60_000).toISOString(),
+            tickOverdue: true,
+            postsDueNextHour: 2,
+            queueBacklog: 0,
+            overduePosts: 1,
+            problems: ["The cron tick is overdue"],
+          },
+        }),
+      );
+      await page.goto(`${j.stack.appUrl}/status`);
+      await byId("health-overdue").waitFor();
+      await byId("scheduler-overdue").waitFor();
+      await checkScreen(page, "status-overdue");
+      await page.unrouteAll();
       for (const [path, screen] of [
         ["/media", "media"],
         ["/status", "status"],

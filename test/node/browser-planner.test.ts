@@ -43,6 +43,10 @@ describe("the planner in the browser", () => {
       await byId("settings-timezone").selectOption(ZONE);
       await byId("settings-timezone-save").click();
       await byId("toast").filter({ hasText: "New York" }).waitFor();
+      await byId("hashtags-name").fill("Planning");
+      await byId("hashtags-text").fill("#planning, calendar");
+      await byId("hashtags-save").click();
+      await byId("saved-hashtags").getByText("#planning #calendar").waitFor();
       await checkScreen(page, "settings");
 
       const day = nyDay(Date.now(), 2);
@@ -56,11 +60,26 @@ describe("the planner in the browser", () => {
       expect(await byId("schedule-date").inputValue()).toBe(day);
       expect(await byId("schedule-time").inputValue()).toBe("10:00:00");
       expect(await byId("schedule-timezone").inputValue()).toBe(ZONE);
+      // A file that is not a video is refused at once, in words, with no Retry that could not help.
+      await byId("video-file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a video") });
+      expect(await byId("upload-error").textContent()).toContain("This is not a video (MP4, MOV or WebM)");
+      expect(await byId("upload-error").getByRole("button").count()).toBe(0);
       await byId("video-file").setInputFiles(VIDEO);
       await byId("upload-done").waitFor({ timeout: 60_000 });
-      await byId("caption").fill("From the calendar #planning @friend");
-      expect(await byId("preview-caption").locator(".tag").textContent()).toBe("#planning");
+      await byId("caption").fill("From the calendar @friend");
+      await byId("hashtag-menu").locator("summary").click();
+      await byId("hashtag-menu")
+        .getByRole("button", { name: /Planning/ })
+        .click();
+      expect(await byId("caption").inputValue()).toBe("From the calendar @friend #planning #calendar");
+      expect(await byId("preview-caption").locator(".tag").first().textContent()).toBe("#planning");
       await byId("privacy-level").selectOption("SELF_ONLY");
+      // One rule for a time in the past, the API's: it is refused here first, in the same words.
+      await byId("schedule-date").fill(nyDay(Date.now(), -1));
+      expect(await byId("schedule-words").getAttribute("data-past")).toBe("true");
+      expect(await byId("blockers").textContent()).toContain("Pick a time in the future");
+      expect(await byId("schedule-submit").isDisabled()).toBe(true);
+      await byId("schedule-date").fill(day);
       // Interactions are real switches, off until turned on (tiktok-api.md §8.2c).
       expect(await byId("allow-duet").getAttribute("role")).toBe("switch");
       expect(await byId("allow-duet").isChecked()).toBe(false);
@@ -74,7 +93,12 @@ describe("the planner in the browser", () => {
       const item = byId("post-item").filter({ hasText: "From the calendar" });
       await item.waitFor();
       const id = (await item.getAttribute("data-post-id"))!;
-      expect((await postOf(j, id)).scheduledAt).toBe(new Date(nyInstant(day, "10:00:00")).toISOString());
+      expect(await postOf(j, id)).toMatchObject({
+        scheduledAt: new Date(nyInstant(day, "10:00:00")).toISOString(),
+        caption: "From the calendar @friend #planning #calendar",
+        disableDuet: false,
+        disableComment: true,
+      });
 
       await page.goto(`${j.stack.appUrl}/calendar?view=week&date=${day}`);
       const hour = page.locator(`[data-testid="calendar-hour"][data-day="${day}"][data-hour="10"]`);
@@ -159,6 +183,7 @@ describe("the planner in the browser", () => {
   it("adds a post to the account's next free queue slot, and shows the slots on the calendar", async () => {
     await withDiagnostics(j, "planner-queue", async () => {
       await page.goto(`${j.stack.appUrl}/accounts`);
+      await byId("account-item").waitFor();
       await checkScreen(page, "accounts");
       await page.locator(".account-name").first().click();
       await byId("queue-editor").waitFor();

@@ -56,6 +56,13 @@ export async function expectAccessible(page: Page, screen: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
+/** Nothing wider than the viewport (a phone must not scroll sideways; wide tables scroll inside themselves). */
+async function expectNoSideScroll(page: Page, screen: string, width: number) {
+  await page.setViewportSize({ width, height: 844 });
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `${screen} at ${width} px scrolls sideways`).toBeLessThanOrEqual(width);
+}
+
 /** Full-page screenshots at 1280 and 390 px wide, then back to 1280. Toasts (fixed, short-lived) are hidden unless asked. */
 export async function screenshots(page: Page, screen: string, options: { toasts?: boolean } = {}) {
   mkdirSync(SHOTS, { recursive: true });
@@ -76,5 +83,6 @@ export async function screenshots(page: Page, screen: string, options: { toasts?
 /** Both, for a screen the journey has reached. */
 export async function checkScreen(page: Page, screen: string, options: { toasts?: boolean } = {}) {
   await expectAccessible(page, screen);
+  await expectNoSideScroll(page, screen, 375);
   await screenshots(page, screen, options);
 }

@@ -19,9 +19,9 @@ export function AccountCard({ account, accounts }: { account: Account; accounts:
       <Avatar url={account.avatarUrl} name={account.displayName} size={48} />
       <div class="account-main">
         <Link href={page} class="account-name">
-          {account.displayName}
+          <bdi>{account.displayName}</bdi>
         </Link>
-        <span class="muted">{account.username ? `@${account.username}` : t("accounts.noUsername")}</span>
+        <span class="muted">{account.username ? <bdi>@{account.username}</bdi> : t("accounts.noUsername")}</span>
         <small class="muted">{t("accounts.connectedOn", { when: formatInZone(account.connectedAt, browserTimeZone()) })}</small>
         {stats && (
           <small data-testid="account-followers">

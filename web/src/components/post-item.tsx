@@ -49,10 +49,19 @@ export function PostItem({ post, account, accounts, selected, onSelect, onChange
         <Thumb url={postThumbnail(post)} label={name} colour={colourClass(accounts, post.accountId)} size="medium" />
         <div class="post-main">
           <p class="post-account">
-            <strong>{name}</strong>
-            {account?.username && <span class="muted"> @{account.username}</span>}
+            <strong>
+              <bdi>{name}</bdi>
+            </strong>
+            {account?.username && (
+              <span class="muted">
+                {" "}
+                <bdi>@{account.username}</bdi>
+              </span>
+            )}
           </p>
-          <p class="caption-excerpt">{post.caption ? excerpt(post.caption) : <em class="muted">{t("post.noCaption")}</em>}</p>
+          <p class="caption-excerpt" dir="auto">
+            {post.caption ? excerpt(post.caption) : <em class="muted">{t("post.noCaption")}</em>}
+          </p>
         </div>
         <StatusBadge status={post.status} />
       </div>
@@ -65,7 +74,9 @@ export function PostItem({ post, account, accounts, selected, onSelect, onChange
         ) : (
           <span class="muted">{t("post.noTime")}</span>
         )}
-        <span class="muted">{post.mode === "inbox" ? t("post.inboxDraft") : privacyLabel(post.privacyLevel)}</span>
+        {(post.mode === "inbox" || post.privacyLevel) && (
+          <span class="muted">{post.mode === "inbox" ? t("post.inboxDraft") : privacyLabel(post.privacyLevel)}</span>
+        )}
         <Lateness post={post} />
         <TikTokId post={post} />
         {metrics && <span data-testid="post-views">{t("metrics.views", { count: metrics.views, views: formatCount(metrics.views) })}</span>}

@@ -126,11 +126,12 @@ export function QueueEditor({ accountId }: { accountId: string }) {
                     <td>
                       <button
                         type="button"
-                        class="button-ghost button-small"
-                        aria-label={t("queue.removeTime", { time: formatClock(time) })}
+                        class="icon-button"
+                        title={t("queue.removeTime", { time: formatClock(time) })}
                         onClick={() => change(new Map([...grid.entries()].filter(([x]) => x !== time)))}
                       >
-                        {t("queue.remove")}
+                        <span aria-hidden="true">×</span>
+                        <span class="sr-only">{t("queue.removeTime", { time: formatClock(time) })}</span>
                       </button>
                     </td>
                   </tr>

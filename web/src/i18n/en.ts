@@ -182,6 +182,7 @@ export const en = {
   "calendar.accounts": "Accounts shown",
   "calendar.loading": "Loading the calendar…",
   "calendar.hour": "Hour",
+  "calendar.nothing": "Nothing planned.",
   "calendar.composeOn": "New post on {day}",
   "calendar.composeAt": "New post at {when}",
   "calendar.more": { one: "+{count} more", other: "+{count} more" },

@@ -1,5 +1,6 @@
 // State for the composer's video: local preview URL, duration, and the multipart upload's progress.
 import { useEffect, useRef, useState } from "preact/hooks";
+import { VIDEO_TYPES } from "../../../src/videos/video-rules.ts";
 import { ApiError, api, messageOf, type Video } from "../api.ts";
 import { t } from "../i18n/index.ts";
 import { mp4DurationSec } from "./mp4-duration.ts";
@@ -29,6 +30,12 @@ const EMPTY: VideoUploadState = {
   error: null,
   retryable: false,
 };
+
+/** The file's declared type or, when the browser gives none, its extension names a video we take. */
+function looksLikeVideo(file: File): boolean {
+  if (file.type) return (VIDEO_TYPES as readonly string[]).includes(file.type);
+  return /\.(mp4|m4v|mov|webm)$/i.test(file.name);
+}
 
 /** A dropped connection or a server error may pass on a second try; a refusal of the file itself will not. */
 function describeFailure(error: unknown): { error: string; retryable: boolean } {
@@ -76,6 +83,12 @@ export function useVideoUpload() {
   const select = (file: File | null) => {
     abortRef.current?.abort();
     if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+    urlRef.current = null;
+    if (file && !looksLikeVideo(file)) {
+      // Refused before a byte is sent (and nothing to preview): the reason, and no Retry that could not help.
+      setState({ ...EMPTY, file, phase: "failed", error: t("video.notAVideo"), retryable: false });
+      return;
+    }
     urlRef.current = file ? URL.createObjectURL(file) : null;
     setState({ ...EMPTY, file, previewUrl: urlRef.current });
     if (!file) return;

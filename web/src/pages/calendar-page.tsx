@@ -4,6 +4,7 @@
 import { useState } from "preact/hooks";
 import { type Account, api, type Post } from "../api.ts";
 import { MonthView } from "../components/calendar/month-view.tsx";
+import { WeekAgenda } from "../components/calendar/week-agenda.tsx";
 import { WeekView } from "../components/calendar/week-view.tsx";
 import { Link, Loading, Notice, PageHead } from "../components/ui.tsx";
 import { t } from "../i18n/index.ts";
@@ -14,6 +15,7 @@ import { useLocation } from "../lib/router.ts";
 import { useAccounts } from "../lib/use-accounts.ts";
 import { useCalendarMove } from "../lib/use-calendar-move.ts";
 import { useLiveData, withLiveStatuses } from "../lib/use-live-data.ts";
+import { useMediaQuery } from "../lib/use-media-query.ts";
 import { useWorkspaceZone } from "../lib/workspace.ts";
 
 const SHOWN_STATUSES = "scheduled,queued,publishing,published,sent_to_inbox,failed,missed,unconfirmed";
@@ -104,9 +106,6 @@ export function CalendarPage() {
         </nav>
       </div>
       <Legend accounts={accounts} hidden={hidden} onToggle={(id) => setHidden((h) => toggled(h, id))} />
-      <p id="move-help" class="muted small move-help">
-        {t("calendar.moveHelp")} {t("calendar.capHelp")}
-      </p>
       <p class="sr-only" aria-live="assertive" data-testid="move-announcer">
         {move.movingTo ? t("calendar.movingTo", { when: move.movingTo }) : ""}
       </p>
@@ -138,12 +137,17 @@ export function CalendarPage() {
           }}
         />
       )}
+      <p id="move-help" class="muted small move-help">
+        {t("calendar.moveHelp")} {t("calendar.capHelp")}
+      </p>
     </section>
   );
 }
 
 function ViewFor({ view, props }: { view: CalendarView; props: Parameters<typeof MonthView>[0] }) {
-  return view === "month" ? <MonthView {...props} /> : <WeekView {...props} />;
+  const phone = useMediaQuery("(max-width: 760px)");
+  if (view === "month") return <MonthView {...props} />;
+  return phone ? <WeekAgenda {...props} /> : <WeekView {...props} />;
 }
 
 function Legend({ accounts, hidden, onToggle }: { accounts: Account[]; hidden: Set<string>; onToggle: (id: string) => void }) {
@@ -155,7 +159,7 @@ function Legend({ accounts, hidden, onToggle }: { accounts: Account[]; hidden: S
         <label key={a.id} class={`legend-item ${colourClass(accounts, a.id)}`}>
           <input type="checkbox" checked={!hidden.has(a.id)} onChange={() => onToggle(a.id)} />
           <span class="swatch" aria-hidden="true" />
-          {a.username ? `@${a.username}` : a.displayName}
+          <bdi>{a.username ? `@${a.username}` : a.displayName}</bdi>
         </label>
       ))}
     </fieldset>

@@ -56,9 +56,11 @@ export function HomePage() {
     const name = account?.username ? `@${account.username}` : (account?.displayName ?? t("post.unknownAccount"));
     return (
       <li key={post.id} class="mini-post" data-testid="home-post" data-post-id={post.id} data-status={post.status}>
-        <Thumb url={postThumbnail(post)} label={name} colour={colourClass(accounts, post.accountId)} />
+        <Thumb url={postThumbnail(post)} label={account?.displayName ?? name} colour={colourClass(accounts, post.accountId)} />
         <div class="mini-main">
-          <Link href={`/posts/${encodeURIComponent(post.id)}`}>{post.caption ? excerpt(post.caption, 60) : t("post.noCaption")}</Link>
+          <Link href={`/posts/${encodeURIComponent(post.id)}`}>
+            <bdi>{post.caption ? excerpt(post.caption, 60) : t("post.noCaption")}</bdi>
+          </Link>
           <span class="muted small block">
             {name} · {post.scheduledAt ? formatShort(post.scheduledAt, post.timezone) : t("post.noTime")}
           </span>

@@ -5,7 +5,7 @@ import { PostActions } from "../components/post-actions/post-actions.tsx";
 import { PostMoreActions } from "../components/post-actions/post-more-actions.tsx";
 import { lateness, StatusNote, TikTokId } from "../components/post-parts.tsx";
 import { FormError, Link, Loading, Notice, StatusBadge } from "../components/ui.tsx";
-import { t } from "../i18n/index.ts";
+import { rich, t } from "../i18n/index.ts";
 import { formatCount, formatInZone, formatLong, formatRelative, privacyLabel, zoneAbbreviation, zoneName } from "../lib/format.ts";
 import { postMetrics } from "../lib/optional-fields.ts";
 import { eventReason, eventTitle } from "../lib/timeline-words.ts";
@@ -48,7 +48,9 @@ export function PostDetailPage({ postId }: { postId: string }) {
       <div class="page-head">
         <div>
           <h1>
-            {account ? t("detail.titleTo", { name: account.username ? `@${account.username}` : account.displayName }) : t("detail.title")}
+            {account
+              ? rich("detail.titleTo", { name: <bdi>{account.username ? `@${account.username}` : account.displayName}</bdi> })
+              : t("detail.title")}
           </h1>
           <p class="muted">{post.scheduledAt ? formatLong(post.scheduledAt, zone) : t("post.noTime")}</p>
         </div>
@@ -95,7 +97,9 @@ export function PostDetailPage({ postId }: { postId: string }) {
             </>
           )}
           <dt>{t("field.caption")}</dt>
-          <dd class="caption-full">{post.caption || <em class="muted">{t("post.noCaption")}</em>}</dd>
+          <dd class="caption-full" dir="auto">
+            {post.caption || <em class="muted">{t("post.noCaption")}</em>}
+          </dd>
           <dt>{t("detail.timing")}</dt>
           <dd data-testid="post-lateness">{lateness(post) ?? t("common.none")}</dd>
           {post.tiktokPostId && (

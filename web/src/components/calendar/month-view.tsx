@@ -60,7 +60,7 @@ export function MonthView(props: ViewProps) {
               return (
                 <td
                   key={day.key}
-                  class={`day ${day.month === props.month ? "" : "day-other"} ${day.key === props.today ? "day-today" : ""} ${target ? "drop-target" : ""}`}
+                  class={`day ${day.month === props.month ? "" : "day-other"} ${day.key < props.today ? "day-past" : ""} ${day.key === props.today ? "day-today" : ""} ${target ? "drop-target" : ""}`}
                   data-day={day.key}
                   data-testid="calendar-day"
                   onDragOver={(e) => {
@@ -75,10 +75,12 @@ export function MonthView(props: ViewProps) {
                     <span class="day-number" aria-hidden="true">
                       {day.day}
                     </span>
-                    <Link href={props.composeHref(day)} class="compose-day" testId="compose-day">
-                      <span aria-hidden="true">+</span>
-                      <span class="sr-only">{t("calendar.composeOn", { day: label })}</span>
-                    </Link>
+                    {day.key >= props.today && (
+                      <Link href={props.composeHref(day)} class="compose-day" testId="compose-day">
+                        <span aria-hidden="true">+</span>
+                        <span class="sr-only">{t("calendar.composeOn", { day: label })}</span>
+                      </Link>
+                    )}
                   </div>
                   <span class="sr-only">{label}</span>
                   <CapCounts counts={props.counts} accounts={props.accounts} dayKey={day.key} min={10} />

@@ -46,7 +46,9 @@ export function PostChip({ post, accounts, zone, picked, onKey, onDragStart, onD
     >
       <Thumb url={postThumbnail(post)} label={account?.displayName ?? name} colour={colourClass(accounts, post.accountId)} />
       <span class="chip-time">{time}</span>
-      <span class="chip-text">{caption}</span>
+      <span class="chip-text" dir="auto">
+        {caption}
+      </span>
       <span class="sr-only">{t("calendar.chipContext", { name, status: statusLabel(post.status) })}</span>
       <span class={`chip-status status-dot status-${post.status}`} aria-hidden="true" />
     </a>

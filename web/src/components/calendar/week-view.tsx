@@ -78,7 +78,7 @@ export function WeekView(props: ViewProps) {
                     {(slotsByHour.get(key) ?? []).map((s) => (
                       <FreeSlot key={`${s.accountId}${s.at}`} slot={s} accounts={props.accounts} zone={zone} />
                     ))}
-                    {posts.length === 0 && (
+                    {posts.length === 0 && startOfDay(day, zone, hour + 1) > Date.now() && (
                       // Mouse shortcut (168 of them would swamp the Tab order); keyboards compose from the day header.
                       <Link href={props.composeHref(day, hour)} class="compose-hour" testId="compose-hour" tabIndex={-1}>
                         <span class="sr-only">

@@ -44,13 +44,15 @@ export function PhonePreview(props: Props) {
             <p class="phone-empty">{t("preview.empty")}</p>
           )}
           <div class="phone-overlay">
-            <p class="phone-user">{props.username ? `@${props.username}` : (props.nickname ?? t("preview.account"))}</p>
+            <p class="phone-user">
+              <bdi>{props.username ? `@${props.username}` : (props.nickname ?? t("preview.account"))}</bdi>
+            </p>
             {props.label && (
               <p class="phone-label" data-testid="preview-label">
                 {props.label}
               </p>
             )}
-            <p class="phone-caption" data-testid="preview-caption">
+            <p class="phone-caption" dir="auto" data-testid="preview-caption">
               {captionTokens(props.caption).map((token, i) =>
                 token.kind === "text" ? (
                   token.text

@@ -57,7 +57,7 @@ export function Header(props: { session: Session; path: string; onLogout: () => 
           <span class="muted small nav-user" title={props.session.workspace.name}>
             {props.session.user.email}
           </span>
-          <Link href="/status" class="nav-link small">
+          <Link href="/status" class="nav-link small" current={props.path === "/status"}>
             {t("nav.status")}
           </Link>
           <button type="button" class="button-ghost button-small" data-testid="logout" onClick={props.onLogout}>
