@@ -73,6 +73,8 @@ export async function screenshots(page: Page, screen: string, options: { toasts?
   );
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    // From the top: sticky parts (the header, the composer's preview) are drawn where the scroll leaves them.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.screenshot({ path: path.join(SHOTS, `${screen}-${width}.png`), fullPage: true });
   }

@@ -68,6 +68,10 @@ async function dump() {
     "posts",
     "post_events",
     "webhook_receipts",
+    "queue_schedules",
+    "workspace_settings",
+    "hashtag_groups",
+    "caption_templates",
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()).results;

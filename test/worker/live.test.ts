@@ -13,7 +13,9 @@ async function openTab(client: Client): Promise<Tab> {
   const socket = res.webSocket!;
   socket.accept();
   const messages: LiveMessage[] = [];
-  socket.addEventListener("message", (event) => messages.push(JSON.parse(event.data as string) as LiveMessage));
+  socket.addEventListener("message", (event) => {
+    messages.push(JSON.parse(event.data as string) as LiveMessage);
+  });
   return {
     messages,
     statuses: (postId) => messages.flatMap((m) => m.posts.filter((p) => p.id === postId).map((p) => p.status)),

@@ -47,10 +47,11 @@ const EXPLAINS = new Set([
   "retrying",
 ]);
 
-export function eventTitle(event: PostEvent, post: Post): string {
+/** `latestSend`: this is the post's last send to TikTok, the one its timing figures describe. */
+export function eventTitle(event: PostEvent, post: Post, latestSend: boolean): string {
   const key = TITLES[event.type];
   if (!key) return event.message;
-  if (event.type === "init_accepted" && post.timing.startLatenessMs !== null && post.scheduledAt) {
+  if (event.type === "init_accepted" && latestSend && post.timing.startLatenessMs !== null && post.scheduledAt) {
     const ms = post.timing.startLatenessMs;
     return t("timeline.sentAfter", { when: t(ms < 0 ? "time.before" : "time.after", { duration: formatDuration(ms) }) });
   }

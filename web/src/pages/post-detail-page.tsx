@@ -156,6 +156,7 @@ function disclosure(post: Post): string {
 
 function Timeline({ events, post }: { events: PostEvent[]; post: Post }) {
   const sorted = [...events].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+  const lastSend = sorted.findLast((e) => e.type === "init_accepted")?.id;
   return (
     <ol class="timeline">
       {sorted.map((event) => {
@@ -166,7 +167,7 @@ function Timeline({ events, post }: { events: PostEvent[]; post: Post }) {
               {formatRelative(event.at)}
             </time>
             <div>
-              <p class="event-title">{eventTitle(event, post)}</p>
+              <p class="event-title">{eventTitle(event, post, event.id === lastSend)}</p>
               {reason && <p class="small">{reason}</p>}
               <details class="tech">
                 <summary>{t("post.technical")}</summary>
