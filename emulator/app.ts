@@ -1,6 +1,7 @@
 // Wires every route onto one Hono app; the emulator instance is shared by all of them.
 import { Hono } from "hono";
 import { controlRoutes } from "./control/routes.ts";
+import { apiLatency } from "./core/api-latency.ts";
 import { Emulator } from "./core/emulator.ts";
 import type { EmuEnv } from "./core/http.ts";
 import { fail } from "./core/http.ts";
@@ -19,6 +20,7 @@ import { userInfoRoutes } from "./users/user-info.ts";
 export function createEmulatorApp(options: OptionsPatch | Emulator = {}): Hono<EmuEnv> & { emulator: Emulator } {
   const emu = options instanceof Emulator ? options : new Emulator(options);
   const app = new Hono<EmuEnv>();
+  app.use("*", apiLatency(emu));
   app.use("*", recordCalls(emu));
   app.route("/", authorizeRoutes(emu));
   app.route("/", tokenRoutes(emu));

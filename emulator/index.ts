@@ -1,7 +1,7 @@
 // Library entry: startEmulator() serves the app over HTTP (port 0 = random); createEmulatorApp() for in-process use.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { createAdaptorServer } from "@hono/node-server";
 import { createEmulatorApp } from "./app.ts";
 import { Emulator } from "./core/emulator.ts";
 import type { OptionsPatch } from "./core/options.ts";
@@ -24,7 +24,10 @@ export function startEmulator(options: OptionsPatch = {}): Promise<RunningEmulat
   const app = createEmulatorApp(emulator);
   const { host, port } = emulator.options;
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+    const server = createAdaptorServer({ fetch: app.fetch });
+    // A deep accept queue: a burst of a thousand simultaneous inits (npm run bench) must queue, not be refused.
+    server.listen({ port, host, backlog: 4096 }, () => {
+      const info = server.address() as AddressInfo;
       const url = `http://${host}:${info.port}`;
       resolve({
         url,

@@ -34,7 +34,7 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Extra Worker vars, given the app's URL (e.g. MEDIA_BASE_URL for PULL_FROM_URL). */
   vars?: (appUrl: string) => Record<string, string>;
-  /** How long `wrangler dev` may take to answer /api/health. Default 120 s. */
+  /** How long `wrangler dev` may take to answer /api/health/live. Default 120 s. */
   bootTimeoutMs?: number;
 }
 
@@ -293,7 +293,7 @@ async function waitForHealth(baseUrl: string, wrangler: Tree, timeoutMs: number)
   while (Date.now() < deadline) {
     if (exited) throw new Error(`wrangler dev exited (code ${wrangler.child.exitCode}) before the app answered`);
     try {
-      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(`${baseUrl}/api/health/live`, { signal: AbortSignal.timeout(5_000) });
       await response.body?.cancel();
       if (response.ok) return;
       last = `HTTP ${response.status}`;
@@ -302,5 +302,5 @@ async function waitForHealth(baseUrl: string, wrangler: Tree, timeoutMs: number)
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${baseUrl}/api/health did not answer within ${timeoutMs} ms (last: ${last}); see wrangler's output above`);
+  throw new Error(`${baseUrl}/api/health/live did not answer within ${timeoutMs} ms (last: ${last}); see wrangler's output above`);
 }

@@ -4,5 +4,6 @@ import { createWorker } from "./worker";
 
 export { WorkspaceLive } from "./live/workspace-live";
 export { AccountPublisher } from "./publishing/account-publisher";
+export { Throttle } from "./throttle/throttle-object";
 
 export default createWorker(systemClock);

@@ -3,6 +3,11 @@
 interface __BaseEnv_Env {
   TIKTOK_CLIENT_KEY: string;
   TIKTOK_CLIENT_SECRET: string;
-  /** 32 random bytes, base64: the AES-GCM key for tokens at rest (and the media-URL signing key). */
+  /**
+   * 32 random bytes, base64: the master key. Separate keys are derived from it per purpose (HKDF): tokens at rest,
+   * media-URL signatures, OAuth states (src/shared/keyring.ts).
+   */
   TOKEN_ENCRYPTION_KEY: string;
+  /** During a rotation only: the key being retired (still decrypts, never encrypts). See `npm run rotate-keys`. */
+  TOKEN_ENCRYPTION_KEY_PREVIOUS?: string;
 }

@@ -3,6 +3,9 @@
 import { createApp } from "./app";
 import { database } from "./db/client";
 import { feedLive } from "./live/live-feed";
+import { logEvent } from "./observability/log";
+import { type D1Tally, meteredD1 } from "./observability/metered-d1";
+import { Metrics } from "./observability/metrics";
 import { consumeDeadLetters, consumePublishQueue } from "./publishing/queue-consumer";
 import { runTick } from "./scheduler/tick";
 import type { Clock } from "./shared/clock";
@@ -13,19 +16,34 @@ export function createWorker(clock: Clock) {
     fetch: app.fetch,
 
     async scheduled(_controller, env, ctx) {
-      const db = database(env.DB);
+      const now = clock.now();
+      const tally: D1Tally = { queries: 0, rowsRead: 0, rowsWritten: 0 };
+      const db = database(meteredD1(env.DB, tally));
       feedLive(db, env, ctx);
-      const result = await runTick(db, env, clock.now());
-      console.log("tick", JSON.stringify(result));
+      const result = await runTick(db, env, now);
+      const ms = clock.now() - now;
+      const metrics = new Metrics(env, database(env.DB));
+      for (const [name, value] of [
+        ["tick_ms", ms],
+        ["tick_rows_read", tally.rowsRead],
+        ["tick_queries", tally.queries],
+        ["tick_claimed", result.claimed],
+      ] as const) {
+        metrics.record({ name, value, at: now });
+      }
+      await metrics.flush();
+      const { cleaned, ...moved } = result;
+      const forgotten = Object.values(cleaned).reduce((n, v) => n + v, 0);
+      logEvent("tick", { ...moved, forgotten, ms, rowsRead: tally.rowsRead, rowsWritten: tally.rowsWritten, queries: tally.queries });
     },
 
     async queue(batch, env, ctx) {
-      if (batch.queue.endsWith("-dlq")) {
-        const db = database(env.DB);
-        feedLive(db, env, ctx);
-        return consumeDeadLetters(batch, db, clock.now());
-      }
-      return consumePublishQueue(batch, env);
+      const db = database(env.DB);
+      feedLive(db, env, ctx);
+      if (batch.queue.endsWith("-dlq")) return consumeDeadLetters(batch, db, clock.now());
+      const metrics = new Metrics(env, db);
+      await consumePublishQueue(batch, env, metrics, clock.now());
+      await metrics.flush();
     },
   } satisfies ExportedHandler<Env>;
 }

@@ -19,6 +19,7 @@ export const configPatch = z
     oauthErrorsWithHttp200: z.boolean(),
     processingDelayMs: nonNeg,
     moderationDelayMs: nonNeg,
+    apiLatencyMs: nonNeg,
     rateLimitWindowMs: z.number().positive(),
     limits: z.object({ init: int, creatorInfo: int, statusFetch: int, userInfo: int }).partial().strict(),
     dailyPostCap: int,

@@ -49,6 +49,11 @@ export interface EmulatorOptions {
   oauthErrorsWithHttp200: boolean;
   processingDelayMs: number;
   moderationDelayMs: number;
+  /**
+   * Distance to TikTok: every API answer (OAuth, data endpoints, chunk PUTs) is held this long after the request
+   * was handled, so a client sees a round trip of this length while the ledger keeps the arrival time.
+   */
+  apiLatencyMs: number;
   rateLimitWindowMs: number;
   limits: RateLimits;
   dailyPostCap: number;
@@ -91,6 +96,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   oauthErrorsWithHttp200: false,
   processingDelayMs: 2000,
   moderationDelayMs: 1000,
+  apiLatencyMs: 0,
   rateLimitWindowMs: 60_000,
   limits: { init: 6, creatorInfo: 20, statusFetch: 30, userInfo: 600 },
   dailyPostCap: 15,
@@ -156,5 +162,6 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Options
     webhookUrl: env.EMULATOR_WEBHOOK_URL || undefined,
     verifiedUrlPrefixes: csv(env.EMULATOR_VERIFIED_URL_PREFIXES),
     processingDelayMs: num(env.EMULATOR_PROCESSING_DELAY_MS),
+    apiLatencyMs: num(env.EMULATOR_API_LATENCY_MS),
   };
 }

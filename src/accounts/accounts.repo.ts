@@ -2,14 +2,22 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { tiktokAccounts } from "../db/schema";
-import type { TokenCipher } from "../shared/crypto";
 import { iso } from "../shared/http";
 import { newId } from "../shared/ids";
+import type { TokenCipher } from "../shared/token-cipher";
 import type { TokenSet } from "../tiktok/client";
 
 export type AccountRow = typeof tiktokAccounts.$inferSelect;
 
 export type Profile = { displayName: string; username: string | null; avatarUrl: string | null };
+
+/** The two tokens encrypted for this account's row (the account id and the kind are the AAD). */
+async function sealed(cipher: TokenCipher, accountId: string, tokens: Pick<TokenSet, "accessToken" | "refreshToken">) {
+  return {
+    accessTokenEnc: await cipher.encrypt(tokens.accessToken, { accountId, kind: "access" }),
+    refreshTokenEnc: await cipher.encrypt(tokens.refreshToken, { accountId, kind: "refresh" }),
+  };
+}
 
 /** Stores a freshly connected (or reconnected) account; a reconnect keeps the id and revives the account. */
 export async function upsertConnectedAccount(
@@ -20,13 +28,18 @@ export async function upsertConnectedAccount(
   profile: Profile,
   now: number,
 ): Promise<string> {
+  const [existing] = await db
+    .select({ id: tiktokAccounts.id })
+    .from(tiktokAccounts)
+    .where(and(eq(tiktokAccounts.workspaceId, workspaceId), eq(tiktokAccounts.openId, tokens.openId)))
+    .limit(1);
+  const id = existing?.id ?? newId("acc");
   const values = {
     displayName: profile.displayName,
     username: profile.username,
     avatarUrl: profile.avatarUrl,
     scopes: tokens.scopes.join(","),
-    accessTokenEnc: await cipher.encrypt(tokens.accessToken),
-    refreshTokenEnc: await cipher.encrypt(tokens.refreshToken),
+    ...(await sealed(cipher, id, tokens)),
     accessExpiresAt: tokens.accessExpiresAt,
     refreshExpiresAt: tokens.refreshExpiresAt,
     status: "active" as const,
@@ -35,12 +48,18 @@ export async function upsertConnectedAccount(
   };
   const [row] = await db
     .insert(tiktokAccounts)
-    .values({ id: newId("acc"), workspaceId, openId: tokens.openId, connectedAt: now, ...values })
+    .values({ id, workspaceId, openId: tokens.openId, connectedAt: now, ...values })
     .onConflictDoUpdate({
       target: [tiktokAccounts.workspaceId, tiktokAccounts.openId],
       set: { ...values, tokenVersion: sql`${tiktokAccounts.tokenVersion} + 1` },
     })
     .returning({ id: tiktokAccounts.id });
+  // A concurrent first connect of the same TikTok user won the insert: seal the tokens for its row instead.
+  if (row!.id !== id)
+    await db
+      .update(tiktokAccounts)
+      .set(await sealed(cipher, row!.id, tokens))
+      .where(eq(tiktokAccounts.id, row!.id));
   return row!.id;
 }
 
@@ -71,8 +90,7 @@ export async function saveRefreshedTokens(
   const [saved] = await db
     .update(tiktokAccounts)
     .set({
-      accessTokenEnc: await cipher.encrypt(tokens.accessToken),
-      refreshTokenEnc: await cipher.encrypt(tokens.refreshToken),
+      ...(await sealed(cipher, accountId, tokens)),
       accessExpiresAt: tokens.accessExpiresAt,
       refreshExpiresAt: tokens.refreshExpiresAt,
       scopes: tokens.scopes.join(","),
@@ -91,12 +109,26 @@ export async function markNeedsReconnect(db: Database, accountId: string, reason
     .where(eq(tiktokAccounts.id, accountId));
 }
 
-/** TikTok's authorization.removed: the creator took Postflare's access away. */
-export async function disconnectByOpenId(db: Database, openId: string, reason: string, now: number) {
+/** Disconnected: the tokens are forgotten (reconnecting stores new ones) and the status says why. */
+export async function markDisconnected(db: Database, accountId: string, reason: string, now: number) {
   await db
     .update(tiktokAccounts)
-    .set({ status: "disconnected", statusReason: reason, updatedAt: now })
-    .where(eq(tiktokAccounts.openId, openId));
+    .set({
+      status: "disconnected",
+      statusReason: reason,
+      accessTokenEnc: "",
+      refreshTokenEnc: "",
+      accessExpiresAt: 0,
+      refreshExpiresAt: 0,
+      tokenVersion: sql`${tiktokAccounts.tokenVersion} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(tiktokAccounts.id, accountId));
+}
+
+/** Every account (in any workspace) of one TikTok user: TikTok's webhooks name the user, not the workspace. */
+export async function accountsByOpenId(db: Database, openId: string) {
+  return db.select().from(tiktokAccounts).where(eq(tiktokAccounts.openId, openId));
 }
 
 export async function listAccounts(db: Database, workspaceId: string) {

@@ -1,35 +1,41 @@
-// /api/accounts: connect TikTok accounts (OAuth), list them, read fresh creator info.
+// /api/accounts: connect TikTok accounts (OAuth; admins), list them and read fresh creator info (any member),
+// disconnect one (admins). Starting a connect writes nothing (the state is signed, see oauth.service.ts).
 import { createRoute } from "@hono/zod-openapi";
-import { requireSession } from "../auth/session";
+import { audit } from "../audit/audit";
+import { guard } from "../auth/guard";
 import { AppError, notFound } from "../shared/errors";
-import { errorResponses, json, router } from "../shared/http";
+import { errorResponses, json, router, throttledResponse } from "../shared/http";
+import { clientAddress, throttle } from "../throttle/throttle";
 import { TikTokError } from "../tiktok/errors";
 import { accountView, findAccount, listAccounts } from "./accounts.repo";
 import { AccountId, AccountListResponse, CreatorInfoResponse, OAuthCallbackQuery } from "./accounts.schemas";
-import { authorizeUrl, completeConnection, consumeState } from "./oauth.service";
+import { disconnectAccount } from "./disconnect.service";
+import { authorizeUrl, completeConnection, consumeState, type StateBinding } from "./oauth.service";
+
+const connecting = guard("admin", { personOnly: true });
 
 const connectRoute = createRoute({
   method: "get",
   path: "/accounts/tiktok/connect",
   tags: ["accounts"],
-  middleware: [requireSession] as const,
-  responses: { 302: { description: "Redirect to TikTok's consent page" }, ...errorResponses },
+  ...connecting,
+  responses: { 302: { description: "Redirect to TikTok's consent page" }, ...errorResponses, ...throttledResponse },
 });
 
 const callbackRoute = createRoute({
   method: "get",
   path: "/accounts/tiktok/callback",
   tags: ["accounts"],
-  middleware: [requireSession] as const,
+  ...connecting,
   request: { query: OAuthCallbackQuery },
-  responses: { 302: { description: "Back to the app with ?connected= or ?connect_error=" } },
+  responses: { 302: { description: "Back to the app with ?connected= or ?connect_error=" }, ...errorResponses },
 });
 
 const listRoute = createRoute({
   method: "get",
   path: "/accounts",
   tags: ["accounts"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   responses: { 200: json(AccountListResponse), ...errorResponses },
 });
 
@@ -37,23 +43,39 @@ const creatorInfoRoute = createRoute({
   method: "get",
   path: "/accounts/{id}/creator-info",
   tags: ["accounts"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   request: { params: AccountId },
   responses: { 200: json(CreatorInfoResponse), ...errorResponses },
 });
 
+const disconnectRoute = createRoute({
+  method: "delete",
+  path: "/accounts/{id}",
+  tags: ["accounts"],
+  ...guard("admin"),
+  request: { params: AccountId },
+  responses: { 200: json(AccountListResponse, "Disconnected (access revoked at TikTok, waiting posts cancelled)"), ...errorResponses },
+});
+
+const bindingOf = (s: { sessionId: string | null; userId: string; workspaceId: string }): StateBinding => ({
+  sessionId: s.sessionId ?? "",
+  userId: s.userId,
+  workspaceId: s.workspaceId,
+});
+
 export const accountRoutes = router()
   .openapi(connectRoute, async (c) => {
-    const { userId, workspaceId } = c.get("session");
-    return c.redirect(await authorizeUrl(c.env, c.var.db, userId, workspaceId, c.var.now), 302);
+    await throttle(c, "connect_address", clientAddress(c));
+    return c.redirect(await authorizeUrl(c.env, bindingOf(c.get("session")), c.var.now), 302);
   })
   .openapi(callbackRoute, async (c) => {
     const query = c.req.valid("query");
     const back = (params: Record<string, string>) => c.redirect(`/?${new URLSearchParams(params)}`, 302);
     const { db, now } = c.var;
+    const binding = bindingOf(c.get("session"));
     try {
       if (!query.state) throw new AppError(400, "invalid_state", "TikTok did not return the sign-in state.");
-      const state = await consumeState(db, query.state, c.get("session").userId, now);
+      await consumeState(c.env, db, query.state, binding, now);
       if (query.error || !query.code) {
         const cancelled = query.error === "access_denied";
         return back({
@@ -61,7 +83,8 @@ export const accountRoutes = router()
           message: cancelled ? "You cancelled the connection on TikTok." : (query.error_description ?? "TikTok did not return a code."),
         });
       }
-      const accountId = await completeConnection(c.env, db, state.workspaceId, query.code, now);
+      const accountId = await completeConnection(c.env, db, binding.workspaceId, query.code, now);
+      await audit(c, "account.connect", accountId);
       return back({ connected: accountId });
     } catch (error) {
       if (error instanceof AppError) return back({ connect_error: error.code, message: error.message });
@@ -82,4 +105,13 @@ export const accountRoutes = router()
     const publisher = c.env.ACCOUNT_PUBLISHER.getByName(account.id);
     const creatorInfo = await publisher.creatorInfo(account.id);
     return c.json({ creatorInfo }, 200);
+  })
+  .openapi(disconnectRoute, async (c) => {
+    const { workspaceId, email } = c.get("session");
+    const account = await findAccount(c.var.db, workspaceId, c.req.valid("param").id);
+    if (!account) throw notFound("Account");
+    const reason = `Disconnected by ${email}`;
+    const { cancelled } = await disconnectAccount(c.env, c.var.db, account, { revoke: true, reason }, c.var.now);
+    await audit(c, "account.disconnect", account.id, { cancelledPosts: cancelled });
+    return c.json({ accounts: (await listAccounts(c.var.db, workspaceId)).map(accountView) }, 200);
   });

@@ -32,15 +32,15 @@ export const CreatorInfo = z
   })
   .openapi("CreatorInfo");
 
-export const AccountId = z.object({ id: z.string() });
+export const AccountId = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "Not a valid account id") });
 
 /** What TikTok's OAuth redirect brings back: a code and our state, or an error. */
 export const OAuthCallbackQuery = z.object({
-  code: z.string().optional(),
-  state: z.string().optional(),
-  scopes: z.string().optional(),
-  error: z.string().optional(),
-  error_description: z.string().optional(),
+  code: z.string().max(2000).optional(),
+  state: z.string().max(500).optional(),
+  scopes: z.string().max(2000).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(2000).optional(),
 });
 
 export const AccountListResponse = z.object({ accounts: z.array(Account) });

@@ -1,17 +1,16 @@
-// OAuth states of the TikTok connect flow: single use, short lived, bound to the user who started it.
-import { and, eq, gt } from "drizzle-orm";
+// Used OAuth states of the TikTok connect flow. States are signed and carried by the browser (nothing is written
+// when a connect starts); the callback records each state here as it is used, so none can be used twice.
+import { lt } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { oauthStates } from "../db/schema";
 
-export async function insertState(db: Database, row: typeof oauthStates.$inferInsert) {
-  await db.insert(oauthStates).values(row);
+/** Records the state as used; false when it already was (a replay). */
+export async function markStateUsed(db: Database, row: typeof oauthStates.$inferInsert) {
+  const inserted = await db.insert(oauthStates).values(row).onConflictDoNothing().returning({ h: oauthStates.stateHash });
+  return inserted.length > 0;
 }
 
-/** Deletes and returns the state, only for the user who started the flow and only before it expires. */
-export async function takeState(db: Database, stateHash: string, userId: string, now: number) {
-  const [row] = await db
-    .delete(oauthStates)
-    .where(and(eq(oauthStates.stateHash, stateHash), eq(oauthStates.userId, userId), gt(oauthStates.expiresAt, now)))
-    .returning();
-  return row ?? null;
+/** A used state past its expiry can no longer be presented (its signature has expired): forget it. */
+export async function deleteExpiredStates(db: Database, now: number) {
+  return (await db.delete(oauthStates).where(lt(oauthStates.expiresAt, now)).run()).meta.changes;
 }

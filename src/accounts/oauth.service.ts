@@ -1,38 +1,56 @@
-// The TikTok connect flow: authorize URL with a single-use state bound to the user, then the code exchange.
+// The TikTok connect flow: an authorize URL with a signed state bound to the session and workspace that started it
+// (nothing is stored yet: starting is a GET), then at the callback the single-use check and the code exchange.
 import type { Database } from "../db/client";
-import { randomToken, sha256Hex, TokenCipher } from "../shared/crypto";
+import { randomToken, sha256Hex } from "../shared/crypto";
 import { AppError } from "../shared/errors";
+import { KeyRing } from "../shared/keyring";
+import { tokenCipher } from "../shared/token-cipher";
 import { tiktokClient } from "../tiktok/client";
 import { upsertConnectedAccount } from "./accounts.repo";
-import { insertState, takeState } from "./oauth-states.repo";
+import { markStateUsed } from "./oauth-states.repo";
 
 export const REQUIRED_SCOPES = ["user.info.basic", "video.publish", "video.upload"];
 const STATE_TTL_MS = 10 * 60 * 1000;
 
 export const callbackUrl = (env: Env) => new URL("/api/accounts/tiktok/callback", env.APP_URL).toString();
 
-export async function authorizeUrl(env: Env, db: Database, userId: string, workspaceId: string, now: number) {
-  const state = randomToken();
-  await insertState(db, { stateHash: await sha256Hex(state), userId, workspaceId, expiresAt: now + STATE_TTL_MS });
+/** Whose connect this is: the state is only valid for the same session, in the same workspace. */
+export type StateBinding = { sessionId: string; userId: string; workspaceId: string };
+
+const signed = (nonce: string, expiresAt: number, b: StateBinding) =>
+  `oauth-state:v1:${nonce}:${expiresAt}:${b.sessionId}:${b.workspaceId}`;
+
+async function newState(env: Env, binding: StateBinding, now: number) {
+  const nonce = randomToken(16);
+  const expiresAt = now + STATE_TTL_MS;
+  return `${nonce}.${expiresAt}.${await KeyRing.fromEnv(env).sign("oauth-state", signed(nonce, expiresAt, binding))}`;
+}
+
+export async function authorizeUrl(env: Env, binding: StateBinding, now: number) {
   const url = new URL(env.TIKTOK_AUTH_URL);
   url.searchParams.set("client_key", env.TIKTOK_CLIENT_KEY);
   url.searchParams.set("scope", REQUIRED_SCOPES.join(","));
   url.searchParams.set("response_type", "code");
   url.searchParams.set("redirect_uri", callbackUrl(env));
-  url.searchParams.set("state", state);
+  url.searchParams.set("state", await newState(env, binding, now));
   // Always show TikTok's consent page so a person can pick which account to connect.
   url.searchParams.set("disable_auto_auth", "1");
   return url.toString();
 }
 
-/** Consumes the state (single use) and checks it was issued to this user. */
-export async function consumeState(db: Database, state: string, userId: string, now: number) {
-  // Only the user who started the flow can consume its state (another user's attempt must not burn it).
-  const row = await takeState(db, await sha256Hex(state), userId, now);
-  if (!row) {
-    throw new AppError(400, "invalid_state", "The TikTok sign-in expired or did not start here. Try connecting again.");
-  }
-  return row;
+const invalidState = () => new AppError(400, "invalid_state", "The TikTok sign-in expired or did not start here. Try connecting again.");
+
+/** Checks the state was issued to this session and workspace, is fresh, and has not been used; then uses it. */
+export async function consumeState(env: Env, db: Database, state: string, binding: StateBinding, now: number) {
+  const [nonce, exp, signature] = state.split(".");
+  const expiresAt = Number(exp);
+  if (!nonce || !signature || !Number.isSafeInteger(expiresAt) || expiresAt <= now) throw invalidState();
+  const ring = KeyRing.fromEnv(env);
+  if (!(await ring.verify("oauth-state", signed(nonce, expiresAt, binding), signature))) throw invalidState();
+  // HMAC verify compares in constant time; the hash only names the state in the used-states table.
+  const stateHash = await sha256Hex(nonce);
+  const fresh = await markStateUsed(db, { stateHash, userId: binding.userId, workspaceId: binding.workspaceId, expiresAt });
+  if (!fresh) throw invalidState();
 }
 
 export async function completeConnection(env: Env, db: Database, workspaceId: string, code: string, now: number) {
@@ -54,5 +72,5 @@ export async function completeConnection(env: Env, db: Database, workspaceId: st
     username: user.username ?? (creator?.creator_username || null),
     avatarUrl: user.avatar_url ?? (creator?.creator_avatar_url || null),
   };
-  return upsertConnectedAccount(db, new TokenCipher(env.TOKEN_ENCRYPTION_KEY), workspaceId, tokens, profile, now);
+  return upsertConnectedAccount(db, tokenCipher(env), workspaceId, tokens, profile, now);
 }

@@ -1,16 +1,26 @@
-// /api/auth/* and /api/me: sign up, sign in, sign out, who am I.
+// /api/auth/* and /api/me: sign up, sign in, sign out, who am I. Sign-in is throttled per email and per client
+// address, sign-up per address (progressive delay, 429 + Retry-After), identically for known and unknown emails.
 import { createRoute } from "@hono/zod-openapi";
-import { errorResponses, json, jsonBody, router } from "../shared/http";
+import type { Context } from "hono";
+import { audit } from "../audit/audit";
+import type { AppEnv } from "../env";
+import { errorResponses, json, jsonBody, router, throttledResponse } from "../shared/http";
+import { clientAddress, refund, resetThrottle, throttleAll } from "../throttle/throttle";
 import { Credentials, Identity } from "./auth.schemas";
-import { identityOf, logIn, signUp } from "./auth.service";
-import { endSession, requireSession, startSession } from "./session";
+import { type Identity as IdentityValue, identityOf, logIn, signUp } from "./auth.service";
+import { guard } from "./guard";
+import { endSession, startSession } from "./session";
 
 const signupRoute = createRoute({
   method: "post",
   path: "/auth/signup",
   tags: ["auth"],
   request: { body: jsonBody(Credentials) },
-  responses: { 201: json(Identity, "Signed up and signed in"), ...errorResponses },
+  responses: {
+    201: json(Identity, "Signed up (or, for an existing account with this password, signed in)"),
+    ...errorResponses,
+    ...throttledResponse,
+  },
 });
 
 const loginRoute = createRoute({
@@ -18,7 +28,7 @@ const loginRoute = createRoute({
   path: "/auth/login",
   tags: ["auth"],
   request: { body: jsonBody(Credentials) },
-  responses: { 200: json(Identity, "Signed in"), ...errorResponses },
+  responses: { 200: json(Identity, "Signed in"), ...errorResponses, ...throttledResponse },
 });
 
 const logoutRoute = createRoute({
@@ -32,21 +42,42 @@ const meRoute = createRoute({
   method: "get",
   path: "/me",
   tags: ["auth"],
-  middleware: [requireSession] as const,
+  ...guard("user"),
   responses: { 200: json(Identity), ...errorResponses },
 });
+
+/** Runs a credential check under the sign-in throttles; success clears the email's count and refunds the address. */
+async function underSignInThrottle(
+  c: Context<AppEnv>,
+  email: string,
+  extra: "sign_up_address" | null,
+  check: () => Promise<IdentityValue>,
+) {
+  const address = clientAddress(c);
+  const keys = [
+    { name: "sign_in_email" as const, key: email },
+    { name: "sign_in_address" as const, key: address },
+    ...(extra ? [{ name: extra, key: address }] : []),
+  ];
+  await throttleAll(c, keys);
+  const identity = await check();
+  await Promise.all([resetThrottle(c, "sign_in_email", email), refund(c, "sign_in_address", address)]);
+  const sessionId = await startSession(c, identity.user.id, identity.workspace.id);
+  const { user, workspace } = identity;
+  c.set("session", { userId: user.id, workspaceId: workspace.id, email, role: workspace.role, via: "session", sessionId, tokenId: null });
+  await audit(c, "auth.sign_in", identity.user.id);
+  return identity;
+}
 
 export const authRoutes = router()
   .openapi(signupRoute, async (c) => {
     const { email, password } = c.req.valid("json");
-    const identity = await signUp(c.var.db, email, password, c.var.now);
-    await startSession(c, identity.user.id, identity.workspace.id);
+    const identity = await underSignInThrottle(c, email, "sign_up_address", () => signUp(c.var.db, email, password, c.var.now));
     return c.json(identity, 201);
   })
   .openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
-    const identity = await logIn(c.var.db, email, password);
-    await startSession(c, identity.user.id, identity.workspace.id);
+    const identity = await underSignInThrottle(c, email, null, () => logIn(c.var.db, email, password, c.var.now));
     return c.json(identity, 200);
   })
   .openapi(logoutRoute, async (c) => {

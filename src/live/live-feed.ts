@@ -1,14 +1,13 @@
 // Feeds live updates: every post write through a database handle (post-transitions.ts's hook) reaches its
 // workspace's WorkspaceLive object, after the write and without delaying it (the publisher's timing is untouched).
 import type { Database } from "../db/client";
-import type { PostRow } from "../db/schema";
-import { watchPostWrites } from "../posts/post-transitions";
+import { type PostWrite, watchPostWrites } from "../posts/post-transitions";
 import { iso } from "../shared/http";
 import type { LiveMessage } from "./live.schemas";
 
 type Background = { waitUntil(promise: Promise<unknown>): void };
 
-export function liveMessage(rows: PostRow[]): LiveMessage {
+export function liveMessage(rows: PostWrite[]): LiveMessage {
   return {
     type: "posts",
     posts: rows.map((r) => ({

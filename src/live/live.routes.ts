@@ -1,6 +1,6 @@
 // GET /api/live: a signed-in tab's WebSocket to its workspace's live updates (WorkspaceLive), same-origin only.
 import { createRoute } from "@hono/zod-openapi";
-import { requireSession } from "../auth/session";
+import { guard } from "../auth/guard";
 import { AppError } from "../shared/errors";
 import { errorResponses, json, router } from "../shared/http";
 import { LiveMessage } from "./live.schemas";
@@ -9,7 +9,7 @@ const liveRoute = createRoute({
   method: "get",
   path: "/live",
   tags: ["live"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   responses: {
     101: { description: "WebSocket: JSON LiveMessage frames; send `ping`, get `pong`" },
     200: json(LiveMessage, "Never answered: the shape of each WebSocket message"),
@@ -28,5 +28,6 @@ export const liveRoutes = router().openapi(liveRoute, async (c) => {
     throw new AppError(403, "csrf_rejected", "Cross-site WebSocket refused");
   }
   const response = await c.env.WORKSPACE_LIVE.getByName(c.get("session").workspaceId).fetch(c.req.raw);
-  return response as never;
+  // The object's 101 has immutable headers; a fresh one lets the edge middleware add its security headers.
+  return new Response(null, { status: response.status, webSocket: response.webSocket }) as never;
 });

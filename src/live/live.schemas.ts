@@ -8,7 +8,8 @@ export const LivePost = z.object({
   id: z.string(),
   accountId: z.string(),
   status: z.enum(POST_STATUSES),
-  version: z.number(),
+  /** null after a bulk move (the cron's claim), which does not read the row back. */
+  version: z.number().nullable(),
   scheduledAt: z.string().nullable(),
   updatedAt: z.string(),
 });

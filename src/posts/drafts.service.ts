@@ -9,11 +9,11 @@ import { newId } from "../shared/ids";
 import { nextSlotFor } from "../slots/slots.service";
 import { findVideo } from "../videos/videos.repo";
 import type { DraftPatch, NewDraft, ScheduleDraft } from "./drafts.schemas";
+import { handOverIfDueSoon, withdrawFromPublisher } from "./post-handover";
 import { bumpVersion, createDraft, deleteDraft, transitionOne } from "./post-transitions";
 import { findPost } from "./posts.repo";
-import { enqueueIfDueSoon, type PostsDeps, validate, warningsFor } from "./posts.service";
+import { type Actor, checkLocalTime, needsApproval, type PostsDeps, validate, warningsFor } from "./posts.service";
 
-type Actor = { workspaceId: string; userId: string };
 type Settings = Parameters<typeof validate>[3];
 
 /** The account and the video must be this workspace's; nothing else is checked until the draft is scheduled. */
@@ -89,11 +89,15 @@ export async function discardDraft(db: Database, actor: Actor, postId: string) {
   return removed;
 }
 
-/** A draft goes on the calendar, at its time or in its account's next free slot, with the same checks as a new post. */
+/**
+ * A draft goes on the calendar, at its time or in its account's next free slot, with the same checks as a new post
+ * (and, like one, waits for an admin when an editor schedules it in a workspace that wants approvals).
+ */
 export async function scheduleDraft(deps: PostsDeps, actor: Actor, postId: string, body: ScheduleDraft, now: number) {
   const { db } = deps;
   const current = await findDraft(db, actor.workspaceId, postId);
   const { queue, scheduledAt: requested, ...patch } = body;
+  checkLocalTime(requested, patch.timezone ?? current.timezone);
   const slot = queue ? await nextSlotFor(db, actor.workspaceId, current.accountId, now) : null;
   const fields = { ...fieldsOf(current), ...patch, ...(slot ? { timezone: slot.timezone } : {}) };
   if (fields.mode === "inbox") fields.privacyLevel = null;
@@ -101,26 +105,34 @@ export async function scheduleDraft(deps: PostsDeps, actor: Actor, postId: strin
   const settings = { ...fields, scheduledAt, privacyLevel: fields.privacyLevel as Settings["privacyLevel"] };
   await validate(db, actor.workspaceId, current.accountId, settings, now);
   const warnings = await warningsFor(db, current.accountId, settings, postId);
-  const where = slot ? "its queue slot" : new Date(scheduledAt).toISOString();
+  const where = `${slot ? "its queue slot, " : ""}${new Date(scheduledAt).toISOString()} (${fields.timezone})`;
+  const pending = await needsApproval(db, actor);
   const updated = await transitionOne(
     db,
-    "schedule",
+    pending ? "submitDraftForApproval" : "schedule",
     { postId, version: current.version },
     {
       set: { ...fields, scheduledAt, version: bumpVersion(), warning: warnings[0] ?? null },
-      event: { type: "scheduled", message: `Scheduled from the drafts for ${where} (${fields.timezone})` },
+      event: pending
+        ? { type: "submitted", message: `Submitted from the drafts for approval, to go out at ${where}` }
+        : { type: "scheduled", message: `Scheduled from the drafts for ${where}` },
     },
     now,
   );
   if (!updated) throw new AppError(409, "post_changed", "The post changed while you were editing it; reload and try again");
-  await enqueueIfDueSoon(deps, updated, now);
+  await handOverIfDueSoon(deps, updated, now);
   return { post: (await findPost(db, actor.workspaceId, postId))!, warnings };
 }
 
-/** Back to the drafts before anything reached TikTok: the time is dropped and any claim invalidated. */
-export async function unschedulePost(db: Database, actor: Actor, postId: string, now: number) {
+/** Back to the drafts before anything reached TikTok: the time is dropped and any claim given back. */
+export async function unschedulePost(deps: PostsDeps, actor: Actor, postId: string, now: number) {
+  const { db } = deps;
   const current = await findPost(db, actor.workspaceId, postId);
   if (!current) throw notFound("Post");
+  await withdrawFromPublisher(deps, current, {
+    code: "post_not_cancellable",
+    message: "This post started publishing and can no longer go back to the drafts",
+  });
   const updated = await transitionOne(
     db,
     "unschedule",

@@ -1,26 +1,26 @@
 // What happens to a post between status changes, each written with its timeline event: TikTok accepted the
 // init, the bytes are up, the public post id arrived, a pre-flight check found (or cleared) a problem.
 import type { Database } from "../db/client";
-import { annotate } from "./post-transitions";
+import { annotate, transitionOne } from "./post-transitions";
 
 export type InitAccepted = { publishId: string; initAt: number; mediaSource: string; logId: string | null; message: string };
 
+/**
+ * TikTok accepted the init. For a post's first init this is also the move queued → publishing: until the init left,
+ * the account's Durable Object was the post's authority and edits or cancels reached it first (issue 15).
+ */
 export async function recordInit(db: Database, postId: string, claimToken: string, init: InitAccepted) {
-  await annotate(
-    db,
-    ["publishing"],
-    { postId, claimToken },
-    {
-      set: { publishId: init.publishId, initAt: init.initAt, mediaSource: init.mediaSource },
-      event: {
-        type: "init_accepted",
-        message: init.message,
-        logId: init.logId,
-        data: { publishId: init.publishId, source: init.mediaSource },
-      },
+  const change = {
+    set: { publishId: init.publishId, initAt: init.initAt, mediaSource: init.mediaSource },
+    event: {
+      type: "init_accepted",
+      message: init.message,
+      logId: init.logId,
+      data: { publishId: init.publishId, source: init.mediaSource },
     },
-    init.initAt,
-  );
+  };
+  const started = await transitionOne(db, "start", { postId, claimToken }, change, init.initAt);
+  if (!started) await annotate(db, ["publishing"], { postId, claimToken }, change, init.initAt);
 }
 
 export async function recordUploaded(db: Database, postId: string, claimToken: string, chunks: number, now: number) {

@@ -5,28 +5,44 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type PostRow, postEvents, posts } from "../db/schema";
 import { eventRow } from "./post-events";
-import { CANCELLABLE_STATUSES, EDITABLE_STATUSES, type PostStatus } from "./post-status";
+import { CANCELLABLE_STATUSES, EDITABLE_STATUSES, type INITIAL_STATUSES, type PostStatus } from "./post-status";
 
 type NewPostRow = typeof posts.$inferInsert;
 
 const PUBLISHER_OWNED = ["queued", "publishing"] as const;
 
-/** Who may move a post from where to where. A status not reachable from here is never written. */
+/** A reschedule is a new publish: nothing of the previous attempt may stay (webhooks match by publish id, lateness reads initAt). */
+const FRESH_PUBLISH = { publishId: null, initAt: null, uploadedAt: null, completedAt: null, mediaSource: null, tiktokPostId: null };
+
+/**
+ * Who may move a post from where to where, and what every such move clears (`set`, which wins over the caller's).
+ * A status not reachable from here is never written.
+ */
 export const TRANSITIONS = {
   /** The cron tick (or an edit to a near time) hands the post to its account's publisher. */
   claim: { from: ["scheduled"], to: "queued" },
-  /** The publisher starts it: nothing has been sent to TikTok before this. */
+  /** TikTok accepted its first init (until then the account's Durable Object held it, and edits reached it there). */
   start: { from: ["queued"], to: "publishing" },
   publish: { from: PUBLISHER_OWNED, to: "published" },
   deliverToInbox: { from: PUBLISHER_OWNED, to: "sent_to_inbox" },
   fail: { from: PUBLISHER_OWNED, to: "failed" },
   /** TikTok's outcome cannot be known: the person checks TikTok before anything is sent again. */
   unconfirm: { from: PUBLISHER_OWNED, to: "unconfirmed" },
-  /** An edit (or a reschedule of a missed, failed or unconfirmed post) puts it back on the calendar. */
-  reschedule: { from: EDITABLE_STATUSES, to: "scheduled" },
+  /**
+   * An edit (or a reschedule of a missed, failed or unconfirmed post) puts it back on the calendar. A `queued` post
+   * is its account Durable Object's until the init leaves: withdraw it there first (posts/post-handover.ts).
+   */
+  reschedule: { from: EDITABLE_STATUSES, to: "scheduled", set: FRESH_PUBLISH },
+  /** An editor's new or edited post in a workspace that wants approvals waits for an admin. */
+  submitForApproval: { from: EDITABLE_STATUSES, to: "pending_approval", set: FRESH_PUBLISH },
+  /** An admin approves it: it is on the calendar (and claimed at once when due soon). */
+  approve: { from: ["pending_approval"], to: "scheduled" },
+  /** An admin turns it down, with a reason in its timeline. */
+  reject: { from: ["pending_approval"], to: "cancelled" },
+  /** Like an edit, a cancel of a `queued` post withdraws it from its Durable Object first. */
   cancel: { from: CANCELLABLE_STATUSES, to: "cancelled" },
-  /** Still waiting past its late policy (an outage): the person decides. */
-  miss: { from: ["scheduled", "queued"], to: "missed" },
+  /** Still waiting past its late policy (an outage, or nobody approved it in time): the person decides. */
+  miss: { from: ["pending_approval", "scheduled", "queued"], to: "missed" },
   /** Its queue message exhausted every retry before reaching the publisher. */
   deadLetter: { from: ["queued"], to: "failed" },
   /** Publishing for over an hour and its publisher no longer follows it: never re-sent on a guess. */
@@ -40,13 +56,17 @@ export const TRANSITIONS = {
   // The planner (issue 13): drafts have no time until a person schedules them.
   /** A draft gets its time (or a queue slot) and joins the calendar. */
   schedule: { from: ["draft"], to: "scheduled" },
+  /** An editor schedules a draft in a workspace that wants approvals: it waits for an admin. */
+  submitDraftForApproval: { from: ["draft"], to: "pending_approval" },
   /** A draft's fields change; it stays a draft. */
   editDraft: { from: ["draft"], to: "draft" },
-  /** Back to the drafts before anything was sent to TikTok (its time is dropped). */
-  unschedule: { from: CANCELLABLE_STATUSES, to: "draft" },
-  /** "Undo" right after a cancel (guarded by how recent the cancel is). */
+  /** Back to the drafts before anything was sent to TikTok (its time is dropped; a queued post is withdrawn first). */
+  unschedule: { from: CANCELLABLE_STATUSES, to: "draft", set: FRESH_PUBLISH },
+  /** "Undo" right after a person's cancel (guarded by how recent it is, and that it was a cancel, not a rejection). */
   restore: { from: ["cancelled"], to: "scheduled" },
-} as const satisfies Record<string, { from: readonly PostStatus[]; to: PostStatus }>;
+  /** The same undo, for an editor in a workspace that wants approvals. */
+  restoreForApproval: { from: ["cancelled"], to: "pending_approval" },
+} as const satisfies Record<string, { from: readonly PostStatus[]; to: PostStatus; set?: Columns }>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
 
@@ -74,8 +94,35 @@ type Change = { set?: Columns; event: TimelineEvent };
 
 /** Moves every post matching `target` that is in one of the transition's `from` statuses; returns the moved rows. */
 export async function transition(db: Database, name: TransitionName, target: Target, change: Change, now: number): Promise<PostRow[]> {
-  const { from, to } = TRANSITIONS[name];
-  return writeWithEvent(db, and(inArray(posts.status, [...from]), ...guards(target))!, { ...change.set, status: to }, change.event, now);
+  const move: { from: readonly PostStatus[]; to: PostStatus; set?: Columns } = TRANSITIONS[name];
+  // The move's own columns win: no caller can carry a previous publish into a reschedule.
+  const set = { ...change.set, ...move.set, status: move.to };
+  return writeWithEvent(db, and(inArray(posts.status, [...move.from]), ...guards(target))!, set, change.event, now);
+}
+
+/** What a bulk move answers per moved post (claims and misses move thousands; whole rows would be megabytes). */
+export type MovedPost = { id: string; accountId: string; workspaceId: string; scheduledAt: number | null };
+
+/** Like `transition`, answering only each moved post's id, account and time. */
+export async function transitionMany(
+  db: Database,
+  name: TransitionName,
+  target: Target,
+  change: Change,
+  now: number,
+): Promise<MovedPost[]> {
+  const move: { from: readonly PostStatus[]; to: PostStatus; set?: Columns } = TRANSITIONS[name];
+  const where = and(inArray(posts.status, [...move.from]), ...guards(target))!;
+  const [recordEvents, write] = writes(db, where, { ...change.set, ...move.set, status: move.to }, change.event, now);
+  const [, rows] = await db.batch([
+    recordEvents,
+    write.returning({ id: posts.id, accountId: posts.accountId, workspaceId: posts.workspaceId, scheduledAt: posts.scheduledAt }),
+  ]);
+  reportWritten(
+    db,
+    rows.map((r) => ({ ...r, status: move.to, version: null, updatedAt: now })),
+  );
+  return rows;
 }
 
 /** Like `transition` for one post (by id or publish id): the moved row, or null when it was not in a `from` status. */
@@ -97,20 +144,32 @@ export async function annotate(db: Database, statuses: readonly PostStatus[], ta
   return writeWithEvent(db, and(inArray(posts.status, [...statuses]), ...guards(target))!, change.set ?? {}, change.event, now);
 }
 
-/** Hears every post row written here (live updates, src/live/): one listener per database handle. */
-export type PostWriteListener = (rows: PostRow[]) => void;
+/** A post as a write left it: what live updates (src/live/) tell the workspace's open tabs. */
+export type PostWrite = Pick<PostRow, "id" | "workspaceId" | "accountId" | "status" | "scheduledAt" | "updatedAt"> & {
+  /** null after a bulk move, which does not read it back. */
+  version: number | null;
+};
+export type PostWriteListener = (rows: PostWrite[]) => void;
 const writeListeners = new WeakMap<Database, PostWriteListener>();
 
-/** Every later write through `db` (transition, annotate, create) reports its rows to `listener`. */
+/** Every later write through `db` (a move, a recorded fact, a create, a discarded draft) reports its rows to `listener`. */
 export function watchPostWrites(db: Database, listener: PostWriteListener) {
   writeListeners.set(db, listener);
 }
 
-function reportWritten(db: Database, rows: PostRow[]) {
+function reportWritten(db: Database, rows: PostWrite[]) {
   if (rows.length > 0) writeListeners.get(db)?.(rows);
 }
 
 async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
+  const [recordEvents, write] = writes(db, where, set, e, now);
+  const [, rows] = await db.batch([recordEvents, write.returning()]);
+  reportWritten(db, rows);
+  return rows;
+}
+
+/** The two statements of every write: its events, then the UPDATE (batched by the caller, one transaction). */
+function writes(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
   const data = e.data === undefined ? null : JSON.stringify(e.data);
   // Same predicate, same transaction: the event rows are exactly the rows the UPDATE then changes.
   // Columns in post_events' order: id (NULL = next rowid), post_id, at, type, message, log_id, data.
@@ -120,18 +179,20 @@ async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?
   const write = db
     .update(posts)
     .set({ ...set, updatedAt: now })
-    .where(where)
-    .returning();
-  const [, rows] = await db.batch([recordEvents, write]);
-  reportWritten(db, rows);
-  return rows;
+    .where(where);
+  return [recordEvents, write] as const;
 }
 
-/** A new post enters the calendar as `scheduled`, or the drafts as `draft` (the statuses a post is created in). */
-export async function createScheduled(db: Database, row: NewPostRow & { status: "scheduled" }, event: { type: string; message: string }) {
+/** A new post enters the calendar as `scheduled`, or `pending_approval` when an admin must approve it first. */
+export async function createScheduled(
+  db: Database,
+  row: NewPostRow & { status: (typeof INITIAL_STATUSES)[number] },
+  event: { type: string; message: string },
+) {
   await insertWithEvent(db, row, event);
 }
 
+/** A draft (issue 13): a post saved without a time. */
 export async function createDraft(db: Database, row: NewPostRow & { status: "draft" }, event: { type: string; message: string }) {
   await insertWithEvent(db, row, event);
 }

@@ -1,7 +1,7 @@
 // Posts and their events in D1.
 import { and, asc, desc, eq, gt, gte, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { postEvents, posts, tiktokAccounts, videos } from "../db/schema";
+import { postEvents, posts, tiktokAccounts, videos, workspaces } from "../db/schema";
 import { iso } from "../shared/http";
 import type { PostStatus } from "./post-status";
 
@@ -60,6 +60,15 @@ export async function listPosts(db: Database, workspaceId: string, f: PostFilter
       .orderBy(sql`${posts.scheduledAt} IS NULL`, byTime, desc(posts.updatedAt), asc(posts.id))
       .limit(f.limit ?? 500)
   );
+}
+
+/** Which of these ids are posts of the workspace. */
+export async function workspacePostIds(db: Database, workspaceId: string, ids: string[]) {
+  const rows = await db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.workspaceId, workspaceId), inArray(posts.id, ids)));
+  return rows.map((r) => r.id);
 }
 
 export async function listEvents(db: Database, postId: string) {
@@ -124,4 +133,10 @@ export async function countsInDayBefore(db: Database, accountId: string, at: num
       ),
     );
   return { direct: row?.direct ?? 0, inbox: row?.inbox ?? 0 };
+}
+
+/** Does the workspace want an admin's approval before an editor's post can go out? */
+export async function workspaceRequiresApproval(db: Database, workspaceId: string) {
+  const [row] = await db.select({ on: workspaces.requireApproval }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  return row?.on ?? false;
 }

@@ -1,26 +1,30 @@
 // The posts contract: zod schemas for requests and responses (also the OpenAPI description). Pure: the web app
 // imports these types too.
 import { z } from "@hono/zod-openapi";
+import { idString, multiLine, singleLine } from "../shared/text.schemas";
 import { POST_MODES, POST_STATUSES } from "./post-status";
 import { PRIVACY_LEVELS } from "./privacy-levels";
+import { zoneProblem } from "./zone-time";
 
-function isTimeZone(zone: string) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Caption limit in UTF-16 code units, TikTok's unit (an emoji counts 2). */
+export const MAX_CAPTION_UNITS = 2200;
+
+const timezone = z
+  .string()
+  .max(64)
+  .superRefine((zone, ctx) => {
+    const problem = zoneProblem(zone);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const fields = {
-  accountId: z.string().min(1),
-  videoId: z.string().min(1),
-  // TikTok counts the caption in UTF-16 code units (JS .length), max 2200.
-  caption: z.string().max(2200, "Captions can be at most 2200 characters").default(""),
+  accountId: idString("account id"),
+  videoId: idString("video id"),
+  // TikTok counts the caption in UTF-16 code units (JS .length), max 2200; zod's max() would count code points.
+  caption: multiLine(MAX_CAPTION_UNITS, "Captions").default(""),
   privacyLevel: z.enum(PRIVACY_LEVELS).nullish(),
   scheduledAt: z.iso.datetime({ offset: true, message: "Use an ISO-8601 date-time, e.g. 2026-12-01T18:30:00Z" }),
-  timezone: z.string().refine(isTimeZone, "Use an IANA time zone such as Europe/Paris"),
+  timezone,
   mode: z.enum(POST_MODES).default("direct"),
   disableComment: z.boolean().default(false),
   disableDuet: z.boolean().default(false),
@@ -37,7 +41,7 @@ const fields = {
     .default(360),
 };
 
-export const NewPost = z.object(fields).openapi("NewPost");
+export const NewPost = z.object(fields).strict().openapi("NewPost");
 export type NewPost = z.infer<typeof NewPost>;
 
 export const PostPatch = z
@@ -57,6 +61,7 @@ export const PostPatch = z
     latePolicyMinutes: fields.latePolicyMinutes.unwrap(),
   })
   .partial()
+  .strict()
   .openapi("PostPatch");
 export type PostPatch = z.infer<typeof PostPatch>;
 
@@ -110,7 +115,21 @@ export const PostEventSchema = z
   })
   .openapi("PostEvent");
 
-export const PostId = z.object({ id: z.string() });
+export const PostId = z.object({ id: idString("post id") });
+
+export const RejectBody = z
+  .object({ reason: singleLine(500, "The reason").optional() })
+  .strict()
+  .openapi("RejectPost");
+
+/** `Idempotency-Key` on POST /api/posts: a retry with the same key gives back the same post. */
+export const IdempotencyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .regex(/^[\x21-\x7E]{1,255}$/, "Use 1 to 255 printable ASCII characters")
+    .optional()
+    .openapi({ description: "A unique key per intended post; the same key with the same body returns the same post" }),
+});
 
 const statusList = z
   .string()

@@ -1,24 +1,28 @@
 // Scheduling, editing and cancelling posts. An edit or cancel wins over a pending publish: it bumps the
 // version and drops the claim, so a queued message for the old form is ignored by the publisher.
 import { findAccount } from "../accounts/accounts.repo";
+import { atLeast, type Role } from "../auth/roles";
 import type { Database } from "../db/client";
-import type { PostRow } from "../db/schema";
-import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "../scheduler/claim";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { findVideo } from "../videos/videos.repo";
+import { handOverIfDueSoon, type PostsDeps, withdrawFromPublisher } from "./post-handover";
 import { DAILY_POST_CAP, PAST_TOLERANCE_MS } from "./post-limits";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
-import { busiestDayAround, directPostTimesAround, findPost } from "./posts.repo";
+import { busiestDayAround, directPostTimesAround, findPost, workspaceRequiresApproval } from "./posts.repo";
 import type { NewPost, PostPatch } from "./posts.schemas";
+import { offsetProblem } from "./zone-time";
 
 export { DAILY_POST_CAP } from "./post-limits";
+/** How far ahead a post may be scheduled (TikTok's refresh tokens live a year). */
+export const MAX_SCHEDULE_AHEAD_MS = 365 * 24 * 3600 * 1000;
 
-type Actor = { workspaceId: string; userId: string };
+/** Who acts; `role` decides whether the workspace's approval rule applies (callers without one act as admins). */
+export type Actor = { workspaceId: string; userId: string; role?: Role };
 type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: number };
-/** What a request needs from the Worker: the database handle of this request and the publish queue. */
-export type PostsDeps = { db: Database; queue: Queue };
+
+export type { PostsDeps };
 
 export async function validate(db: Database, workspaceId: string, accountId: string, s: Settings, now: number) {
   const account = await findAccount(db, workspaceId, accountId);
@@ -31,6 +35,9 @@ export async function validate(db: Database, workspaceId: string, accountId: str
   if (video.status !== "ready") throw new AppError(409, "video_not_ready", "The video has not finished uploading");
   if (s.scheduledAt < now - PAST_TOLERANCE_MS) {
     throw new AppError(400, "scheduled_in_past", "Pick a time in the future", { path: "scheduledAt" });
+  }
+  if (s.scheduledAt > now + MAX_SCHEDULE_AHEAD_MS) {
+    throw new AppError(400, "scheduled_too_far", "Pick a time within the next 365 days", { path: "scheduledAt" });
   }
   if (s.mode === "direct") {
     if (!s.privacyLevel) {
@@ -55,16 +62,23 @@ export async function warningsFor(db: Database, accountId: string, s: Settings, 
   return warnings;
 }
 
-/** A post due within the claim window is claimed and enqueued now instead of waiting for the next tick. */
-export async function enqueueIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id" | "status" | "scheduledAt">, now: number) {
-  if (post.status !== "scheduled" || post.scheduledAt === null || post.scheduledAt > now + CLAIM_WINDOW_MS) return;
-  const claimed = await claimDuePosts(deps.db, now, now + CLAIM_WINDOW_MS, post.id);
-  await enqueue(deps.queue, claimed.map(publishMessage), now);
+/** A wall-clock time written with an offset must exist in the post's zone (no DST gap, no foreign offset). */
+export function checkLocalTime(iso: string | undefined, zone: string) {
+  const problem = iso ? offsetProblem(iso, zone) : null;
+  if (problem) throw new AppError(400, problem.code, problem.message, { path: "scheduledAt" });
 }
 
-function newPostRow(actor: Actor, input: NewPost, scheduledAt: number, warning: string | null, now: number) {
+/** An editor's post waits for an admin when the workspace asks for approvals. */
+export async function needsApproval(db: Database, actor: Actor) {
+  if (!actor.role || atLeast(actor.role, "admin")) return false;
+  return workspaceRequiresApproval(db, actor.workspaceId);
+}
+
+type NewRow = { id: string; status: "scheduled" | "pending_approval"; scheduledAt: number; warning: string | null };
+
+function newPostRow(actor: Actor, input: NewPost, r: NewRow, now: number) {
   return {
-    id: newId("post"),
+    id: r.id,
     workspaceId: actor.workspaceId,
     accountId: input.accountId,
     videoId: input.videoId,
@@ -77,29 +91,36 @@ function newPostRow(actor: Actor, input: NewPost, scheduledAt: number, warning: 
     brandContent: input.brandContent,
     brandOrganic: input.brandOrganic,
     isAigc: input.isAigc,
-    scheduledAt,
+    scheduledAt: r.scheduledAt,
     timezone: input.timezone,
     latePolicyMinutes: input.latePolicyMinutes,
-    status: "scheduled" as const,
+    status: r.status,
     version: 1,
-    warning,
+    warning: r.warning,
     createdBy: actor.userId,
     createdAt: now,
     updatedAt: now,
   };
 }
 
-export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number) {
+/** Creates a post (with `postId` when the caller reserved one: an idempotent create). */
+export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number, postId = newId("post")) {
   const { db } = deps;
+  checkLocalTime(input.scheduledAt, input.timezone);
   const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
   await validate(db, actor.workspaceId, input.accountId, settings, now);
   const warnings = await warningsFor(db, input.accountId, settings);
-  const row = newPostRow(actor, input, settings.scheduledAt, warnings[0] ?? null, now);
-  await createScheduled(db, row, {
-    type: "scheduled",
-    message: `Scheduled for ${new Date(row.scheduledAt).toISOString()} (${row.timezone})`,
-  });
-  await enqueueIfDueSoon(deps, row, now);
+  const status = (await needsApproval(db, actor)) ? "pending_approval" : "scheduled";
+  const row = newPostRow(actor, input, { id: postId, status, scheduledAt: settings.scheduledAt, warning: warnings[0] ?? null }, now);
+  const when = `${new Date(row.scheduledAt).toISOString()} (${row.timezone})`;
+  await createScheduled(
+    db,
+    row,
+    status === "scheduled"
+      ? { type: "scheduled", message: `Scheduled for ${when}` }
+      : { type: "submitted", message: `Submitted for approval, to go out at ${when}` },
+  );
+  await handOverIfDueSoon(deps, row, now);
   return { post: (await findPost(db, actor.workspaceId, row.id))!, warnings };
 }
 
@@ -120,13 +141,19 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
     privacyLevel: patch.privacyLevel === undefined ? current.privacyLevel : patch.privacyLevel,
   };
   if (next.mode === "inbox") next.privacyLevel = null;
+  checkLocalTime(patch.scheduledAt, next.timezone);
   await validate(db, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
   const warnings = await warningsFor(db, current.accountId, next as Settings, postId);
+  await withdrawFromPublisher(deps, current, {
+    code: "post_not_editable",
+    message: "This post started publishing and can no longer be edited",
+  });
   const { id, workspaceId, accountId, createdAt, createdBy, status, version, updatedAt, ...fields } = next;
   // Conditional on the version we read: a concurrent edit or the publisher starting makes this a no-op.
+  const pending = await needsApproval(db, actor);
   const updated = await transitionOne(
     db,
-    "reschedule",
+    pending ? "submitForApproval" : "reschedule",
     { postId, version: current.version },
     {
       set: {
@@ -138,18 +165,26 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
         lastErrorMessage: null,
         warning: warnings[0] ?? null,
       },
-      event: { type: "edited", message: `Edited; scheduled for ${new Date(next.scheduledAt).toISOString()}` },
+      event: {
+        type: "edited",
+        message: `Edited; ${pending ? "waiting for approval, to go out at" : "scheduled for"} ${new Date(next.scheduledAt).toISOString()}`,
+      },
     },
     now,
   );
   if (!updated) throw new AppError(409, "post_changed", "The post changed while you were editing it; reload and try again");
-  await enqueueIfDueSoon(deps, updated, now);
+  await handOverIfDueSoon(deps, updated, now);
   return { post: (await findPost(db, actor.workspaceId, postId))!, warnings };
 }
 
-export async function cancelPost(db: Database, actor: Actor, postId: string, now: number) {
+export async function cancelPost(deps: PostsDeps, actor: Actor, postId: string, now: number) {
+  const { db } = deps;
   const current = await findPost(db, actor.workspaceId, postId);
   if (!current) throw new AppError(404, "not_found", "Post not found");
+  await withdrawFromPublisher(deps, current, {
+    code: "post_not_cancellable",
+    message: "This post started publishing and can no longer be cancelled",
+  });
   const updated = await transitionOne(
     db,
     "cancel",

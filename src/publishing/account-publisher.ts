@@ -3,10 +3,12 @@
 import { DurableObject } from "cloudflare:workers";
 import { type Database, database } from "../db/client";
 import { feedLive } from "../live/live-feed";
+import { Metrics } from "../observability/metrics";
 import { recordPreflight } from "../posts/post-progress";
 import { type Clock, systemClock } from "../shared/clock";
-import { TokenCipher } from "../shared/crypto";
+import { tokenCipher } from "../shared/token-cipher";
 import { type CreatorInfo, tiktokClient } from "../tiktok/client";
+import { StepBudget, untilFirst } from "./alarm-loop";
 import { type CreatorInfoView, creatorInfoView } from "./creator-info";
 import { type Job, JobStore } from "./job-store";
 import type { PreflightMessage, PublishMessage } from "./messages";
@@ -14,12 +16,14 @@ import { preflightProblems } from "./preflight-check";
 import type { PublishContext } from "./publish-context";
 import { PublishRunner } from "./publish-runner";
 import { RatePacer } from "./rate-pacer";
+import { prepareAt } from "./step-prepare";
 import { TokenManager } from "./token-manager";
 
 /** Creator info is reused this long (a burst of posts shares one read; the 20/min budget stays free). */
 const CREATOR_INFO_TTL_MS = 30_000;
-/** One alarm invocation stops taking new steps after this long (the platform allows 15 min). */
+/** One alarm invocation stops taking new steps after this long (the platform allows 15 min), or this many steps. */
 const ALARM_BUDGET_MS = 10 * 60 * 1000;
+const MAX_STEPS_PER_ALARM = 2_000;
 
 export type { CreatorInfoView };
 
@@ -40,13 +44,39 @@ export class AccountPublisher extends DurableObject<Env> {
     feedLive(this.db, env, ctx);
   }
 
-  /** Takes a claimed post. Idempotent: a redelivered message with the same claim changes nothing. */
+  /**
+   * Takes a claimed post; it is prepared 5–30 s before its second (step-prepare.ts prepareAt). Idempotent: a redelivered message with
+   * the same claim changes nothing, and a claim already released (an edit or cancel got here first) is refused.
+   */
   async schedule(message: PublishMessage): Promise<void> {
     this.bindAccount(message.accountId);
+    if (this.store.wasReleased(message.claimToken)) return;
+    const preparedAt = Math.max(this.clock.now(), prepareAt(message.postId, message.scheduledAt));
     const existing = this.store.get(message.postId);
-    if (!existing) this.store.insert(message.postId, message.claimToken, message.scheduledAt);
-    else if (existing.claim_token !== message.claimToken) this.store.reclaim(message.postId, message.claimToken, message.scheduledAt);
+    const post = message.post ? JSON.stringify(message.post) : null;
+    if (!existing) this.store.insert(message.postId, message.claimToken, message.scheduledAt, preparedAt, post);
+    else if (existing.claim_token !== message.claimToken)
+      this.store.reclaim(message.postId, message.claimToken, message.scheduledAt, preparedAt, post);
     await this.rearm();
+  }
+
+  /**
+   * An edit or a cancel of a queued post asks here first (this object is the post's authority until its init
+   * leaves): the job under `claimToken` is withdrawn, unless its init is being sent or was sent — then the post is
+   * publishing and the change is refused. Answered before D1 changes, so nothing stale can go out after.
+   */
+  async release(postId: string, claimToken: string): Promise<"released" | "started"> {
+    const now = this.clock.now();
+    const job = this.store.get(postId);
+    if (job && job.claim_token === claimToken) {
+      const sending = job.phase === "initiating" && job.running_since !== null;
+      if (sending || job.publish_id !== null || !["waiting", "init", "initiating"].includes(job.phase)) return "started";
+      this.store.remove(postId, claimToken);
+      this.pacer.cancelReservations(postId, now);
+    }
+    this.store.forgetClaim(claimToken, now);
+    await this.rearm();
+    return "released";
   }
 
   /** Fresh creator info for the composer (audit rule: query it every time the form is shown). */
@@ -80,20 +110,60 @@ export class AccountPublisher extends DurableObject<Env> {
     return held;
   }
 
+  /**
+   * The account is being disconnected: every post not yet sent to TikTok is withdrawn here (before D1 cancels it),
+   * so nothing prepared can go out after; posts already at TikTok keep being followed to their outcome.
+   */
+  async withdrawAll(): Promise<number> {
+    let withdrawn = 0;
+    for (const job of this.store.all()) if ((await this.release(job.post_id, job.claim_token)) === "released") withdrawn += 1;
+    return withdrawn;
+  }
+
+  /** The account is deleted for good: forget every job and the alarm (its posts are gone from D1 too). */
+  async purge(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.tokens = null;
+    this.cachedCreator = null;
+  }
+
   /** The jobs this object holds (for diagnostics and tests). */
   async jobs(): Promise<Job[]> {
     return this.store.all();
   }
 
+  /**
+   * Runs every due job, each job's steps in order but jobs side by side: a long chunk upload never holds back
+   * another post's init at its second (a timer inside the run starts jobs that fall due meanwhile).
+   */
   async alarm(): Promise<void> {
-    const runner = new PublishRunner(this.store, this.context());
-    const started = this.clock.now();
-    for (let steps = 0; steps < 1000 && this.clock.now() - started < ALARM_BUDGET_MS; steps++) {
-      const job = this.store.nextDue(this.clock.now());
-      if (!job) break;
-      await runner.run(job);
+    const context = this.context();
+    const runner = new PublishRunner(this.store, context);
+    const budget = new StepBudget(this.clock, ALARM_BUDGET_MS, MAX_STEPS_PER_ALARM);
+    const running = new Map<string, Promise<void>>();
+    for (;;) {
+      if (budget.left()) {
+        for (const job of this.store.due(this.clock.now())) {
+          if (!running.has(job.post_id))
+            running.set(
+              job.post_id,
+              this.runJob(runner, job.post_id, budget).finally(() => running.delete(job.post_id)),
+            );
+        }
+      }
+      if (running.size === 0) break;
+      await untilFirst([...running.values()], this.store.earliestExcept([...running.keys()]), this.clock);
     }
     await this.rearm();
+    await context.metrics.flush();
+  }
+
+  /** One job's steps, back to back while they are due. */
+  private async runJob(runner: PublishRunner, postId: string, budget: StepBudget) {
+    for (let job = this.store.get(postId); job && job.next_at <= this.clock.now() && budget.take(); job = this.store.get(postId)) {
+      await runner.run(job);
+    }
   }
 
   private async rearm() {
@@ -109,10 +179,7 @@ export class AccountPublisher extends DurableObject<Env> {
   private tokenManager() {
     const accountId = this.store.getMeta("account_id");
     if (!accountId) throw new Error("account publisher used before it knows its account");
-    this.tokens ??= new TokenManager(
-      { db: this.db, cipher: new TokenCipher(this.env.TOKEN_ENCRYPTION_KEY), client: tiktokClient(this.env) },
-      accountId,
-    );
+    this.tokens ??= new TokenManager({ db: this.db, cipher: tokenCipher(this.env), client: tiktokClient(this.env) }, accountId);
     return this.tokens;
   }
 
@@ -125,6 +192,7 @@ export class AccountPublisher extends DurableObject<Env> {
       pacer: this.pacer,
       tokens: this.tokenManager(),
       client,
+      metrics: new Metrics(this.env, this.db),
       creatorInfo: async (accessToken, now, options) => {
         if (!options?.fresh && this.cachedCreator && now - this.cachedCreator.at < CREATOR_INFO_TTL_MS) return this.cachedCreator.info;
         const slot = this.pacer.nextSlot("creator_info", now);

@@ -1,12 +1,16 @@
 // Re-validates a post's choices against fresh creator info right before it goes out (audit rule: the
 // consent given at scheduling time is re-checked at send time, tiktok-api.md §8).
-import type { PostRow } from "../db/schema";
+
 import type { CreatorInfo, PostInfo } from "../tiktok/client";
 import { explain } from "../tiktok/errors";
+import type { PostSnapshot } from "./messages";
 
 export type CreatorCheck = { ok: true; postInfo: PostInfo; notes: string[] } | { ok: false; code: string; message: string };
 
-export function checkAgainstCreator(post: PostRow, info: CreatorInfo): CreatorCheck {
+/** The choices a person made for the post (a snapshot of the post, or its row). */
+export type PostChoices = Omit<PostSnapshot, "video">;
+
+export function checkAgainstCreator(post: PostChoices, info: CreatorInfo): CreatorCheck {
   if (post.mode === "direct" && (!post.privacyLevel || !info.privacy_level_options.includes(post.privacyLevel))) {
     return { ok: false, code: "privacy_level_option_mismatch", message: explain("privacy_level_option_mismatch") };
   }

@@ -18,6 +18,7 @@ export function initFailure(ctx: PublishContext, job: Job, error: unknown, { sen
   const { code, logId } = error;
   switch (error.action) {
     case "wait":
+      ctx.metrics.record({ name: "tiktok_429", value: 1, at: ctx.clock.now(), label: "init", postId: job.post_id });
       return {
         next: "init",
         at: ctx.pacer.afterRejection(ctx.clock.now()),

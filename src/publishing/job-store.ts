@@ -24,6 +24,11 @@ const MIGRATIONS = [
   ALTER TABLE jobs ADD COLUMN video_type TEXT;
   ALTER TABLE jobs ADD COLUMN video_size INTEGER;
   ALTER TABLE jobs ADD COLUMN public_post INTEGER NOT NULL DEFAULT 0;`,
+  // Prepared inits reserve their slot at their send time; a withdrawn post gives its future slots back.
+  // Claims released by an edit or a cancel are remembered a while, so a late duplicate message cannot revive them.
+  `ALTER TABLE calls ADD COLUMN post_id TEXT;
+  CREATE TABLE IF NOT EXISTS released_claims (claim_token TEXT PRIMARY KEY, released_at INTEGER NOT NULL);`,
+  "ALTER TABLE jobs ADD COLUMN post TEXT;",
 ];
 
 export type CallKind = "init" | "status" | "creator_info";
@@ -40,23 +45,28 @@ export class JobStore {
     return (this.sql.exec<Job>("SELECT * FROM jobs WHERE post_id = ?", postId).toArray()[0] as Job | undefined) ?? null;
   }
 
-  insert(postId: string, claimToken: string, scheduledAt: number) {
+  /** A new job, first due `preparedAt` (a few seconds before the post's second). */
+  insert(postId: string, claimToken: string, scheduledAt: number, preparedAt: number, post: string | null) {
     this.sql.exec(
-      "INSERT INTO jobs (post_id, claim_token, scheduled_at, phase, next_at) VALUES (?, ?, ?, 'waiting', ?)",
+      "INSERT INTO jobs (post_id, claim_token, scheduled_at, phase, next_at, post) VALUES (?, ?, ?, 'waiting', ?, ?)",
       postId,
       claimToken,
       scheduledAt,
-      scheduledAt,
+      preparedAt,
+      post,
     );
   }
 
-  /** Replaces a not-yet-started job's claim (the post was edited and claimed again). */
-  reclaim(postId: string, claimToken: string, scheduledAt: number) {
+  /** Replaces a not-yet-sent job's claim (the post was edited and claimed again): it is prepared again. */
+  reclaim(postId: string, claimToken: string, scheduledAt: number, preparedAt: number, post: string | null) {
     this.sql.exec(
-      "UPDATE jobs SET claim_token = ?, scheduled_at = ?, next_at = ?, attempts = 0, paced_noted = 0 WHERE post_id = ? AND phase = 'waiting'",
+      `UPDATE jobs SET claim_token = ?, scheduled_at = ?, next_at = ?, post = ?, phase = 'waiting', request = NULL, attempts = 0,
+        refreshed = 0, paced_noted = 0, running_since = NULL
+       WHERE post_id = ? AND publish_id IS NULL AND (phase <> 'initiating' OR running_since IS NULL)`,
       claimToken,
       scheduledAt,
-      scheduledAt,
+      preparedAt,
+      post,
       postId,
     );
   }
@@ -80,10 +90,19 @@ export class JobStore {
     else this.sql.exec("DELETE FROM jobs WHERE post_id = ? AND claim_token = ?", postId, claimToken);
   }
 
-  nextDue(now: number): Job | null {
-    return (
-      (this.sql.exec<Job>("SELECT * FROM jobs WHERE next_at <= ? ORDER BY next_at LIMIT 1", now).toArray()[0] as Job | undefined) ?? null
+  /** Jobs due at `now`, sends first (a prepared init waits for nothing). */
+  due(now: number): Job[] {
+    return this.sql.exec<Job>("SELECT * FROM jobs WHERE next_at <= ? ORDER BY phase = 'initiating' DESC, next_at", now).toArray() as Job[];
+  }
+
+  /** The earliest next_at among jobs other than `postIds` (those already running). */
+  earliestExcept(postIds: string[]): number | null {
+    const running = new Set(postIds);
+    const rows = this.sql.exec<{ post_id: string; next_at: number }>(
+      "SELECT post_id, next_at FROM jobs ORDER BY next_at LIMIT ?",
+      running.size + 1,
     );
+    return rows.toArray().find((r) => !running.has(r.post_id))?.next_at ?? null;
   }
 
   earliest(): number | null {
@@ -95,8 +114,22 @@ export class JobStore {
     return this.sql.exec<Job>("SELECT * FROM jobs ORDER BY next_at").toArray() as Job[];
   }
 
-  recordCall(kind: CallKind, at: number) {
-    this.sql.exec("INSERT INTO calls (kind, at) VALUES (?, ?)", kind, at);
+  recordCall(kind: CallKind, at: number, postId: string | null) {
+    this.sql.exec("INSERT INTO calls (kind, at, post_id) VALUES (?, ?, ?)", kind, at, postId);
+  }
+
+  dropCallsAfter(postId: string, now: number) {
+    this.sql.exec("DELETE FROM calls WHERE post_id = ? AND at > ?", postId, now);
+  }
+
+  /** Remembers a released claim (for a day) so a duplicate queue message cannot bring it back. */
+  forgetClaim(claimToken: string, now: number) {
+    this.sql.exec("DELETE FROM released_claims WHERE released_at < ?", now - 86_400_000);
+    this.sql.exec("INSERT OR IGNORE INTO released_claims (claim_token, released_at) VALUES (?, ?)", claimToken, now);
+  }
+
+  wasReleased(claimToken: string): boolean {
+    return this.sql.exec("SELECT 1 FROM released_claims WHERE claim_token = ?", claimToken).toArray().length > 0;
   }
 
   /** Calls of `kind` inside the sliding window ending at `now`, oldest first. */

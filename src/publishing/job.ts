@@ -16,6 +16,8 @@ export type Job = {
   /** Whether the current step already forced one token refresh after TikTok refused the access token. */
   refreshed: number;
   reinits: number;
+  /** What the post says (JSON PostSnapshot, from its publish message): no database read before the init. */
+  post: string | null;
   /** The prepared init request (JSON), sent as is by the `initiating` step. */
   request: string | null;
   /** The video in R2, copied from D1 when the init is prepared, so chunk steps read no database. */

@@ -1,12 +1,32 @@
 // Messages on the publish queue. They outlive deploys, so the consumer validates them with zod.
 import { z } from "zod";
 
+/**
+ * What the post says, as it was claimed: the Durable Object needs no database read before the init (issue 15). It is
+ * the account Durable Object's to keep until the init leaves: edits and cancels withdraw it there first.
+ */
+export const PostSnapshot = z.object({
+  mode: z.enum(["direct", "inbox"]),
+  caption: z.string(),
+  privacyLevel: z.string().nullable(),
+  disableComment: z.boolean(),
+  disableDuet: z.boolean(),
+  disableStitch: z.boolean(),
+  brandContent: z.boolean(),
+  brandOrganic: z.boolean(),
+  isAigc: z.boolean(),
+  video: z.object({ id: z.string(), r2Key: z.string(), size: z.number().int().positive(), contentType: z.string() }),
+});
+export type PostSnapshot = z.infer<typeof PostSnapshot>;
+
 export const PublishMessage = z.object({
   kind: z.literal("publish"),
   postId: z.string().min(1),
   accountId: z.string().min(1),
   claimToken: z.string().min(1),
   scheduledAt: z.number().int(),
+  /** Absent on a claim re-sent by the tick: the Durable Object then reads the post itself. */
+  post: PostSnapshot.optional(),
 });
 export type PublishMessage = z.infer<typeof PublishMessage>;
 

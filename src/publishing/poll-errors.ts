@@ -18,7 +18,10 @@ export function pollFailure(ctx: PublishContext, job: Job, error: unknown): Step
   if (code === "invalid_publish_id" || code === "token_not_authorized_for_specified_publish_id") {
     return unconfirm(`TikTok no longer knows this upload (${code}).`);
   }
-  if (error.action === "wait") return waitUntil(job, ctx.pacer.afterRejection(ctx.clock.now()));
+  if (error.action === "wait") {
+    ctx.metrics.record({ name: "tiktok_429", value: 1, at: ctx.clock.now(), label: "status", postId: job.post_id });
+    return waitUntil(job, ctx.pacer.afterRejection(ctx.clock.now()));
+  }
   const message = `TikTok's status service kept failing (${code}).`;
   if (code === "access_token_invalid") return { failed: "status", refreshToken: true, code, message, logId };
   const note = job.attempts === 0 ? `Reading the status failed (${code}); retrying` : undefined;

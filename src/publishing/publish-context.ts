@@ -1,6 +1,7 @@
 // What a publish step may use: time, the database (reads), R2, TikTok, the account's tokens and pacer.
 // Steps never write the job store; they return a StepResult (publish-phases.ts).
 import type { Database } from "../db/client";
+import type { Metrics } from "../observability/metrics";
 import type { Clock } from "../shared/clock";
 import type { CreatorInfo, TikTokClient } from "../tiktok/client";
 import type { Job } from "./job-store";
@@ -15,6 +16,8 @@ export type PublishContext = {
   pacer: RatePacer;
   tokens: TokenManager;
   client: TikTokClient;
+  /** Figures for operators (start lateness, outcomes, 429s, retries); flushed when the alarm run ends. */
+  metrics: Metrics;
   /** Creator info, reused for a short while so a burst of posts does not spend the 20/min budget. */
   creatorInfo(accessToken: string, now: number, options?: { fresh?: boolean }): Promise<CreatorInfo & { logId: string | null }>;
 };

@@ -41,19 +41,9 @@ export async function recordOutcome(db: Database, job: Job, outcome: Outcome, no
   }
 }
 
-/** Records a fact on the way; for `started`, false when the claim no longer holds (the job is then dropped). */
+/** Records a fact on the way. */
 export async function recordProgress(db: Database, job: Job, progress: Progress, now: number): Promise<boolean> {
   switch (progress.kind) {
-    case "started":
-      return (
-        (await transitionOne(
-          db,
-          "start",
-          { postId: job.post_id, claimToken: job.claim_token },
-          { event: { type: "publishing", message: "Publishing started" } },
-          now,
-        )) !== null
-      );
     case "init":
       await recordInit(db, job.post_id, job.claim_token, progress);
       return true;

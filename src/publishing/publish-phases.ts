@@ -5,11 +5,17 @@ import type { JobChanges, Phase } from "./job";
 import type { RetryKind } from "./retry";
 
 export const PHASES = {
-  /** Claimed, waiting for its second (and for a free init slot under TikTok's 6/min). */
-  waiting: { next: ["waiting", "init"], interrupted: "retry" },
-  /** Getting ready to send: fresh token, creator info re-checked, media source and chunk plan chosen. */
+  /**
+   * Claimed; prepared a few seconds before its second (step-prepare.ts): the post re-read while still queued, a
+   * fresh token, creator info re-checked, media source and chunk plan chosen, a slot under 6 inits/min reserved.
+   */
+  waiting: { next: ["waiting", "init", "initiating"], interrupted: "retry" },
+  /** Prepared again after a refused or failed init, a dead upload URL or a cancelled pull. */
   init: { next: ["init", "initiating"], interrupted: "retry" },
-  /** Sending the one init. Interrupted, TikTok may have accepted it: never sent again on a guess. */
+  /**
+   * Prepared, its request written down; at its second the init is sent, and nothing else happens first.
+   * Interrupted while sending, TikTok may have accepted it: never sent again on a guess.
+   */
   initiating: { next: ["init", "uploading", "polling"], interrupted: "unconfirm" },
   /** Streaming chunks in order; each accepted chunk is recorded before the next is read. */
   uploading: { next: ["uploading", "init", "polling"], interrupted: "retry" },
@@ -38,7 +44,6 @@ export type Outcome =
 
 /** Facts about the post to record on the way (not status changes). */
 export type Progress =
-  | { kind: "started" }
   | { kind: "init"; publishId: string; initAt: number; mediaSource: string; logId: string | null; message: string }
   | { kind: "uploaded"; chunks: number }
   | { kind: "post_id"; tiktokPostId: string };

@@ -23,7 +23,17 @@ export class RatePacer {
   }
 
   record(kind: CallKind, at: number) {
-    this.store.recordCall(kind, at);
+    this.store.recordCall(kind, at, null);
+  }
+
+  /** Takes a slot for a call that will go out at `at` (a prepared init), so later jobs see it now. */
+  reserve(kind: CallKind, at: number, postId: string) {
+    this.store.recordCall(kind, at, postId);
+  }
+
+  /** Gives back the slots a withdrawn post reserved and has not used yet. */
+  cancelReservations(postId: string, now: number) {
+    this.store.dropCallsAfter(postId, now);
   }
 
   /** After TikTok answered 429, wait a full window from now. */

@@ -2,7 +2,8 @@
 // unordered: receipts are deduped by body hash (webhooks.repo.ts) and every move is a transition that only
 // applies from the statuses it lists, so an older event never overwrites a final state.
 import { z } from "zod";
-import { disconnectByOpenId } from "../accounts/accounts.repo";
+import { accountsByOpenId } from "../accounts/accounts.repo";
+import { disconnectAccount } from "../accounts/disconnect.service";
 import type { Database } from "../db/client";
 import type { PostRow } from "../db/schema";
 import { type Columns, type TransitionName, transitionOne } from "../posts/post-transitions";
@@ -36,9 +37,14 @@ type PublishContent = z.output<typeof PublishContent>;
 type Applied = { postId: string; accountId: string } | null;
 type Move = { name: TransitionName; set?: Columns; message: string };
 
-export async function applyWebhook(db: Database, body: WebhookEvent, now: number): Promise<Applied> {
+const REMOVED = "Access was removed in TikTok. Reconnect the account.";
+
+export async function applyWebhook(env: Env, db: Database, body: WebhookEvent, now: number): Promise<Applied> {
   if (body.event === "authorization.removed") {
-    if (body.user_openid) await disconnectByOpenId(db, body.user_openid, "Access was removed in TikTok. Reconnect the account.", now);
+    // TikTok already revoked the tokens: disconnect each account of this user, cancelling its waiting posts.
+    for (const account of body.user_openid ? await accountsByOpenId(db, body.user_openid) : []) {
+      await disconnectAccount(env, db, account, { revoke: false, reason: REMOVED }, now);
+    }
     return null;
   }
   if (!body.event.startsWith("post.publish.")) return null;

@@ -3,7 +3,8 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { posts } from "../db/schema";
-import { isoSql, transition } from "../posts/post-transitions";
+import { type MaintenanceResult, runMaintenance } from "../maintenance/maintenance";
+import { isoSql, transitionMany } from "../posts/post-transitions";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "./claim";
 import { schedulePreflights } from "./preflight";
 import { recordTick, staleClaims } from "./scheduler.repo";
@@ -15,18 +16,26 @@ export { LAST_TICK_KEY } from "./scheduler.repo";
 const RESEND_AFTER_MS = 90_000;
 const MISSED_MESSAGE = "Not published: it could not start within its late policy. Reschedule it or cancel it.";
 
-export type TickResult = { claimed: number; missed: number; resent: number; swept: number; preflighted: number };
+export type TickResult = {
+  claimed: number;
+  missed: number;
+  resent: number;
+  swept: number;
+  preflighted: number;
+  cleaned: MaintenanceResult;
+};
 
 export async function runTick(db: Database, env: Env, now: number): Promise<TickResult> {
   await recordTick(db, now);
   const missed = await markMissed(db, now);
   const claimed = await claimDuePosts(db, now, now + CLAIM_WINDOW_MS);
-  await enqueue(env.PUBLISH_QUEUE, claimed.map(publishMessage), now);
+  await enqueue(env.PUBLISH_QUEUE, claimed.map(publishMessage));
   const stale = await staleClaims(db, now, RESEND_AFTER_MS);
-  await enqueue(env.PUBLISH_QUEUE, stale.map(publishMessage), now);
+  await enqueue(env.PUBLISH_QUEUE, stale.map(publishMessage));
   const preflighted = await schedulePreflights(db, env.PUBLISH_QUEUE, now);
   const swept = await sweepStuckPublishing(db, env, now);
-  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted };
+  const cleaned = await runMaintenance(db, env, now);
+  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted, cleaned };
 }
 
 /** Posts still waiting past their late policy wait for the user's decision instead of going out hours late. */
@@ -34,7 +43,7 @@ async function markMissed(db: Database, now: number) {
   // The constant bound lets the (status, scheduled_at) index skip every post not yet a minute overdue
   // (late policies are ≥ 1 minute); without it a tick reads every future post.
   const overdue = sql`${posts.scheduledAt} < ${now - 60_000} AND ${posts.scheduledAt} < ${now} - ${posts.latePolicyMinutes} * 60000`;
-  return transition(
+  return transitionMany(
     db,
     "miss",
     { where: overdue },

@@ -1,6 +1,7 @@
 // /api/settings, /api/hashtag-groups, /api/caption-templates: what a workspace remembers for the composer.
 import { createRoute } from "@hono/zod-openapi";
-import { requireSession } from "../auth/session";
+import { audit } from "../audit/audit";
+import { guard } from "../auth/guard";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
 import {
   CaptionTemplateInput,
@@ -16,16 +17,18 @@ import {
 } from "./settings.schemas";
 import * as settings from "./settings.service";
 
-const base = { tags: ["settings"], middleware: [requireSession] };
+// Anyone in the workspace reads them; editors and up (the people who compose posts) change them.
+const read = { tags: ["settings"], ...guard("viewer") };
+const write = { tags: ["settings"], ...guard("editor") };
 
 const getSettings = createRoute({
-  ...base,
+  ...read,
   method: "get",
   path: "/settings",
   responses: { 200: json(SettingsResponse), ...errorResponses },
 });
 const putSettings = createRoute({
-  ...base,
+  ...write,
   method: "put",
   path: "/settings",
   request: { body: jsonBody(SettingsPut) },
@@ -33,27 +36,27 @@ const putSettings = createRoute({
 });
 
 const listGroups = createRoute({
-  ...base,
+  ...read,
   method: "get",
   path: "/hashtag-groups",
   responses: { 200: json(HashtagGroupListResponse), ...errorResponses },
 });
 const createGroup = createRoute({
-  ...base,
+  ...write,
   method: "post",
   path: "/hashtag-groups",
   request: { body: jsonBody(HashtagGroupInput) },
   responses: { 201: json(HashtagGroupResponse, "Created"), ...errorResponses },
 });
 const editGroup = createRoute({
-  ...base,
+  ...write,
   method: "put",
   path: "/hashtag-groups/{id}",
   request: { params: SettingsItemId, body: jsonBody(HashtagGroupInput) },
   responses: { 200: json(HashtagGroupResponse, "Saved"), ...errorResponses },
 });
 const deleteGroup = createRoute({
-  ...base,
+  ...write,
   method: "delete",
   path: "/hashtag-groups/{id}",
   request: { params: SettingsItemId },
@@ -61,27 +64,27 @@ const deleteGroup = createRoute({
 });
 
 const listTemplates = createRoute({
-  ...base,
+  ...read,
   method: "get",
   path: "/caption-templates",
   responses: { 200: json(CaptionTemplateListResponse), ...errorResponses },
 });
 const createTemplate = createRoute({
-  ...base,
+  ...write,
   method: "post",
   path: "/caption-templates",
   request: { body: jsonBody(CaptionTemplateInput) },
   responses: { 201: json(CaptionTemplateResponse, "Created"), ...errorResponses },
 });
 const editTemplate = createRoute({
-  ...base,
+  ...write,
   method: "put",
   path: "/caption-templates/{id}",
   request: { params: SettingsItemId, body: jsonBody(CaptionTemplateInput) },
   responses: { 200: json(CaptionTemplateResponse, "Saved"), ...errorResponses },
 });
 const deleteTemplate = createRoute({
-  ...base,
+  ...write,
   method: "delete",
   path: "/caption-templates/{id}",
   request: { params: SettingsItemId },
@@ -92,6 +95,7 @@ export const settingsRoutes = router()
   .openapi(getSettings, async (c) => c.json({ settings: await settings.getSettings(c.var.db, c.get("session").workspaceId) }, 200))
   .openapi(putSettings, async (c) => {
     const saved = await settings.setTimezone(c.var.db, c.get("session").workspaceId, c.req.valid("json").timezone, c.var.now);
+    await audit(c, "settings.timezone", null, saved);
     return c.json({ settings: saved }, 200);
   })
   .openapi(listGroups, async (c) => c.json({ groups: await settings.hashtagGroupsOf(c.var.db, c.get("session").workspaceId) }, 200))

@@ -5,12 +5,15 @@ export class AppError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: string;
   readonly details: unknown;
+  /** Extra response headers (e.g. Retry-After on a 429). */
+  readonly headers: Record<string, string>;
 
-  constructor(status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
+  constructor(status: ContentfulStatusCode, code: string, message: string, details?: unknown, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = details ?? null;
+    this.headers = headers;
   }
 }
 

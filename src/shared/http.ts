@@ -18,9 +18,22 @@ export function router() {
 export const errorResponses = {
   400: { description: "Invalid request", content: { "application/json": { schema: ErrorSchema } } },
   401: { description: "Not signed in", content: { "application/json": { schema: ErrorSchema } } },
-  403: { description: "Cross-site request refused (csrf_rejected)", content: { "application/json": { schema: ErrorSchema } } },
+  403: {
+    description: "Cross-site request refused (csrf_rejected), or the caller's role does not allow it (forbidden)",
+    content: { "application/json": { schema: ErrorSchema } },
+  },
   404: { description: "Not found", content: { "application/json": { schema: ErrorSchema } } },
   409: { description: "Conflict with the current state", content: { "application/json": { schema: ErrorSchema } } },
+  413: { description: "The request body is too large", content: { "application/json": { schema: ErrorSchema } } },
+} as const;
+
+/** For throttled routes (src/throttle): 429 with a Retry-After header. */
+export const throttledResponse = {
+  429: {
+    description: "Too many attempts: wait Retry-After seconds",
+    headers: { "Retry-After": { schema: { type: "integer" as const }, description: "Seconds to wait" } },
+    content: { "application/json": { schema: ErrorSchema } },
+  },
 } as const;
 
 export const json = <T extends z.ZodType>(schema: T, description = "OK") => ({

@@ -1,13 +1,12 @@
-// An IANA time zone as the API accepts it (shared by the contracts that take one). Pure: zod only.
+// An IANA time zone as the API accepts it, written canonically (the posts contract's rule, posts/zone-time.ts).
+// Shared by the contracts that take one. Pure: zod and a pure module only.
 import { z } from "@hono/zod-openapi";
+import { zoneProblem } from "../posts/zone-time";
 
-function isTimeZone(zone: string) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false; // RangeError: not a zone this runtime knows
-  }
-}
-
-export const TimeZone = z.string().max(64).refine(isTimeZone, "Use an IANA time zone such as Europe/Paris");
+export const TimeZone = z
+  .string()
+  .max(64)
+  .superRefine((zone, ctx) => {
+    const problem = zoneProblem(zone);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });

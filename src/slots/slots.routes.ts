@@ -1,6 +1,7 @@
 // /api/accounts/{id}/queue and /api/queue/slots: posting schedules per account and the slot times they yield.
 import { createRoute } from "@hono/zod-openapi";
-import { requireSession } from "../auth/session";
+import { audit } from "../audit/audit";
+import { guard } from "../auth/guard";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
 import { QueueAccountId, QueueResponse, QueueSchedulePut, SlotInstancesResponse, SlotRangeQuery } from "./slots.schemas";
 import { getQueue, putQueue, slotsBetween } from "./slots.service";
@@ -11,7 +12,7 @@ const getRoute = createRoute({
   method: "get",
   path: "/accounts/{id}/queue",
   tags: ["queue"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   request: { params: QueueAccountId },
   responses: { 200: json(QueueResponse), ...errorResponses },
 });
@@ -19,7 +20,7 @@ const putRoute = createRoute({
   method: "put",
   path: "/accounts/{id}/queue",
   tags: ["queue"],
-  middleware: [requireSession] as const,
+  ...guard("editor"),
   request: { params: QueueAccountId, body: jsonBody(QueueSchedulePut) },
   responses: { 200: json(QueueResponse, "Saved"), ...errorResponses },
 });
@@ -27,7 +28,7 @@ const slotsRoute = createRoute({
   method: "get",
   path: "/queue/slots",
   tags: ["queue"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   request: { query: SlotRangeQuery },
   responses: { 200: json(SlotInstancesResponse), ...errorResponses },
 });
@@ -39,7 +40,9 @@ export const slotRoutes = router()
   })
   .openapi(putRoute, async (c) => {
     const { workspaceId } = c.get("session");
-    const body = await putQueue(c.var.db, workspaceId, c.req.valid("param").id, c.req.valid("json"), c.var.now);
+    const { id } = c.req.valid("param");
+    const body = await putQueue(c.var.db, workspaceId, id, c.req.valid("json"), c.var.now);
+    await audit(c, "queue.save", id, { slots: body.schedule?.slots.length ?? 0, timezone: body.schedule?.timezone });
     return c.json(body, 200);
   })
   .openapi(slotsRoute, async (c) => {

@@ -1,6 +1,7 @@
 // The queue-slots contract: an account's weekly posting schedule in its own time zone, and the slot times it yields.
 // Pure: the web app imports these types too.
 import { z } from "@hono/zod-openapi";
+import { idString } from "../shared/text.schemas";
 import { TimeZone } from "../shared/time-zone.schemas";
 
 export const Slot = z
@@ -10,6 +11,7 @@ export const Slot = z
     /** Wall-clock time in the schedule's zone, 24 h "HH:MM". */
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time such as 09:00"),
   })
+  .strict()
   .openapi("QueueSlot");
 export type Slot = z.infer<typeof Slot>;
 
@@ -20,7 +22,7 @@ export const QueueSchedule = z
   .object({ accountId: z.string(), timezone: z.string(), slots: z.array(Slot), updatedAt: z.string() })
   .openapi("QueueSchedule");
 
-export const QueueSchedulePut = z.object({ timezone: TimeZone, slots: QueueSlots }).openapi("QueueSchedulePut");
+export const QueueSchedulePut = z.object({ timezone: TimeZone, slots: QueueSlots }).strict().openapi("QueueSchedulePut");
 
 export const QueueResponse = z.object({
   /** null until the account has a posting schedule. */
@@ -37,4 +39,4 @@ export const SlotRangeQuery = z.object({
 
 export const SlotInstance = z.object({ accountId: z.string(), at: z.string(), postId: z.string().nullable() }).openapi("QueueSlotInstance");
 export const SlotInstancesResponse = z.object({ slots: z.array(SlotInstance) });
-export const QueueAccountId = z.object({ id: z.string() });
+export const QueueAccountId = z.object({ id: idString("account id") });

@@ -1,8 +1,9 @@
 // /api/videos: resumable uploads (create → parts → complete), listing, and ranged playback.
 import { createRoute } from "@hono/zod-openapi";
-import { requireSession } from "../auth/session";
+import { guard } from "../auth/guard";
 import { notFound } from "../shared/errors";
-import { errorResponses, json, jsonBody, router } from "../shared/http";
+import { errorResponses, json, jsonBody, router, throttledResponse } from "../shared/http";
+import { throttle } from "../throttle/throttle";
 import { serveVideo } from "./video-content";
 import { findVideo, listVideos, videoView } from "./videos.repo";
 import { NewVideo, PartBytes, PartParams, PartResponse, VideoId, VideoListResponse, VideoResponse } from "./videos.schemas";
@@ -12,16 +13,16 @@ const createVideoRoute = createRoute({
   method: "post",
   path: "/videos",
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("editor"),
   request: { body: jsonBody(NewVideo) },
-  responses: { 201: json(VideoResponse, "Upload started"), ...errorResponses },
+  responses: { 201: json(VideoResponse, "Upload started"), ...errorResponses, ...throttledResponse },
 });
 
 const putPartRoute = createRoute({
   method: "put",
   path: "/videos/{id}/parts/{n}",
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("editor"),
   request: {
     params: PartParams,
     body: { content: { "application/octet-stream": { schema: PartBytes } } },
@@ -33,7 +34,7 @@ const completeRoute = createRoute({
   method: "post",
   path: "/videos/{id}/complete",
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("editor"),
   request: { params: VideoId },
   responses: {
     200: json(VideoResponse),
@@ -46,7 +47,7 @@ const listRoute = createRoute({
   method: "get",
   path: "/videos",
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   responses: { 200: json(VideoListResponse), ...errorResponses },
 });
 
@@ -54,7 +55,7 @@ const contentRoute = createRoute({
   method: "get",
   path: "/videos/{id}/content",
   tags: ["videos"],
-  middleware: [requireSession] as const,
+  ...guard("viewer"),
   request: { params: VideoId },
   responses: { 200: { description: "The video bytes (Range supported)" }, 206: { description: "Partial content" }, ...errorResponses },
 });
@@ -62,6 +63,7 @@ const contentRoute = createRoute({
 export const videoRoutes = router()
   .openapi(createVideoRoute, async (c) => {
     const { workspaceId, userId } = c.get("session");
+    await throttle(c, "video_create", workspaceId);
     const row = await createVideo(c.var.db, c.env.VIDEOS, { workspaceId, userId, ...c.req.valid("json") }, c.var.now);
     return c.json({ video: videoView(row) }, 201);
   })

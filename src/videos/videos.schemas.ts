@@ -1,6 +1,7 @@
 // The videos contract (uploads, listing, playback, TikTok's signed media links): zod schemas for requests and
 // responses (also the OpenAPI description). Pure: the web app imports these types too.
 import { z } from "@hono/zod-openapi";
+import { idString, singleLine } from "../shared/text.schemas";
 import { MAX_VIDEO_BYTES, VIDEO_STATUSES, VIDEO_TYPES } from "./video-rules";
 
 export const Video = z
@@ -18,20 +19,21 @@ export const Video = z
 
 export const NewVideo = z
   .object({
-    filename: z.string().trim().min(1).max(255),
+    filename: singleLine(255, "The file name"),
     size: z.number().int().positive().max(MAX_VIDEO_BYTES, "Videos can be at most 4 GB"),
     contentType: z.enum(VIDEO_TYPES, { message: "Upload an MP4, MOV or WebM video" }),
   })
+  .strict()
   .openapi("NewVideo");
 
-export const VideoId = z.object({ id: z.string() });
-export const PartParams = z.object({ id: z.string(), n: z.coerce.number().int().min(1).max(10_000) });
+export const VideoId = z.object({ id: idString("video id") });
+export const PartParams = z.object({ id: idString("video id"), n: z.coerce.number().int().min(1).max(10_000) });
 /** A part's raw bytes (the body of PUT /videos/{id}/parts/{n}). */
 export const PartBytes = z.any().openapi({ type: "string", format: "binary" });
 export const UploadedPart = z.object({ partNumber: z.number(), etag: z.string(), size: z.number() });
 
 /** The signature on a /media/{id} link handed to TikTok (PULL_FROM_URL). */
-export const MediaQuery = z.object({ exp: z.string(), sig: z.string() });
+export const MediaQuery = z.object({ exp: z.string().max(20), sig: z.string().max(128) });
 
 export const VideoResponse = z.object({ video: Video });
 export const VideoListResponse = z.object({ videos: z.array(Video) });

@@ -1,8 +1,9 @@
 // Benchmark globalSetup (runs in Node, in Vitest's main process):
 //  - one TikTok emulator with TikTok's real limits (6 inits per 60 s sliding window per token);
-//  - a tiny probe server on 127.0.0.1 that the workerd-side benchmarks call to sample workerd's RSS
-//    from outside (/proc) and to hand back their figures, which are written to BENCH_RESULTS_FILE
+//  - a tiny probe server on 127.0.0.1 that the workerd-side benchmarks call to sample workerd's RSS and CPU
+//    time from outside (/proc) and to hand back their figures, which are written to BENCH_RESULTS_FILE
 //    (set by scripts/bench.mjs) when the run ends.
+import { execSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -63,6 +64,19 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
 }
 
 const rssKb = (pids: number[]) => pids.reduce((sum, pid) => sum + statusKb(pid, "VmRSS"), 0);
+
+const CLOCK_TICKS_PER_S = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
+
+/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat (utime, stime). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S) * 1000;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Full GC in every workerd isolate (HeapProfiler.collectGarbage over the DevTools protocol), so an RSS
@@ -187,6 +201,16 @@ function startProbe(results: Record<string, unknown>) {
       return reply({ pids, rssKb: rssKb(pids) });
     }
     if (url.pathname === "/gc") return reply(await collectGarbage());
+    if (url.pathname === "/cpu") {
+      // workerd (the Worker, its Durable Objects, D1) apart from this process (the emulator, Vitest).
+      const pids = ourWorkerdPids();
+      const own = process.cpuUsage();
+      return reply({
+        at: Date.now(),
+        workerdMs: pids.reduce((sum, pid) => sum + cpuMs(pid), 0),
+        emulatorMs: (own.user + own.system) / 1000,
+      });
+    }
     if (url.pathname === "/result") {
       results[String(body.name)] = body.figures;
       return reply({ ok: true });

@@ -34,6 +34,7 @@ export default defineConfig(async () => {
         workerPoolOptions(inject("emulatorUrl"), migrations, {
           TIKTOK_RATE_WINDOW_MS: "60000", // production value: the benchmarks run in real time
           BENCH_SEED: process.env.BENCH_SEED ?? "", // replays the random due times of benchmarks 1 and 2
+          BENCH_BURSTS: process.env.BENCH_BURSTS ?? "", // benchmark 6: which bursts (accounts, 2 posts each) to run
         }),
       ),
     ],

@@ -69,6 +69,12 @@ describe("post_info", () => {
     const long = await init(jane.accessToken, { post_info: { ...post, title: "😀".repeat(1101) }, source_info: fileSource(1000, 1000, 1) });
     expect(long.status).toBe(400);
     expect(long.body.error.code).toBe("invalid_param");
+    // 1,100 emoji are exactly 2,200 UTF-16 units: accepted.
+    const atLimit = await init(jane.accessToken, {
+      post_info: { ...post, title: "😀".repeat(1100) },
+      source_info: fileSource(1000, 1000, 1),
+    });
+    expect(atLimit.body.error.code).toBe("ok");
   });
 
   it("lets unaudited apps post only SELF_ONLY to private accounts", async () => {

@@ -25,7 +25,7 @@ describe("signing up", () => {
     const local = email.split("@")[0];
     expect(body).toEqual({
       user: { id: expect.stringMatching(/^usr_/), email },
-      workspace: { id: expect.stringMatching(/^ws_/), name: `${local}'s workspace` },
+      workspace: { id: expect.stringMatching(/^ws_/), name: `${local}'s workspace`, role: "owner", requireApproval: false },
     });
     const cookie = res.headers.get("set-cookie")!;
     expect(cookie).toMatch(/^pf_session=[A-Za-z0-9_-]{43};/);
@@ -54,16 +54,28 @@ describe("signing up", () => {
     });
   });
 
-  it("refuses a second account with the same email (any letter case) and creates nothing", async () => {
+  it("never reveals that an email is taken: a second sign-up answers like a sign-in (any letter case), and creates nothing", async () => {
     const email = newEmail();
-    expect((await new Client().json("/api/auth/signup", { email, password: PASSWORD })).status).toBe(201);
+    const first = await new Client().json("/api/auth/signup", { email, password: PASSWORD });
+    expect(first.status).toBe(201);
 
-    const again = await new Client().json("/api/auth/signup", { email: email.toUpperCase(), password: "another password 1" });
-
-    expect(again).toEqual({
-      status: 409,
-      body: { error: { code: "email_taken", message: "An account with this email already exists", details: null } },
+    // The wrong password: the very bytes a failed sign-in answers (no 409 email_taken).
+    const again = await new Client().fetch("/api/auth/signup", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: email.toUpperCase(), password: "another password 1" }),
     });
+    const unknownLogin = await new Client().fetch("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: newEmail(), password: "another password 1" }),
+    });
+    expect(again.status).toBe(401);
+    expect(await again.text()).toBe(await unknownLogin.text());
+    expect(again.headers.get("set-cookie")).toBeNull();
+    // The right password: signed in to the existing account, like a first sign-up would be.
+    const same = await new Client().json("/api/auth/signup", { email, password: PASSWORD });
+    expect(same).toEqual({ status: 201, body: first.body });
     expect(await rows("SELECT id FROM users WHERE email = ?", email)).toHaveLength(1);
   });
 
@@ -74,7 +86,7 @@ describe("signing up", () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("invalid_request");
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["email", "password"]);
-    expect(res.body.error.details).toContainEqual({ path: "password", message: "Use at least 8 characters" });
+    expect(res.body.error.details).toContainEqual({ path: "password", message: "Use at least 10 characters" });
     expect(client.cookie).toBe("");
     expect(await rows("SELECT id FROM users WHERE email = 'not-an-email'")).toEqual([]);
   });

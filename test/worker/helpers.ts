@@ -8,8 +8,17 @@ export const emulatorUrl = () => inject("emulatorUrl");
 
 export type Fetcher = (request: Request) => Promise<Response>;
 
+let addresses = 0;
+/** A distinct client address per simulated client (CF-Connecting-IP), so per-address throttles see separate people. */
+const nextAddress = () => {
+  addresses += 1;
+  return `198.51.${Math.floor(addresses / 250) % 250}.${(addresses % 250) + 1}`;
+};
+
 export class Client {
   cookie = "";
+  /** This client's address as Cloudflare would report it. */
+  address = nextAddress();
   /** The Worker this client talks to: the deployed one on the system clock, or a test's own (world.ts). */
   private readonly worker: Fetcher;
 
@@ -21,9 +30,14 @@ export class Client {
     const headers = new Headers(init.headers);
     if (this.cookie) headers.set("cookie", this.cookie);
     if (!headers.has("origin")) headers.set("origin", ORIGIN);
+    if (!headers.has("cf-connecting-ip")) headers.set("cf-connecting-ip", this.address);
     const response = await this.worker(new Request(`${ORIGIN}${path}`, { ...init, headers, redirect: "manual" }));
     const setCookie = response.headers.get("set-cookie");
-    if (setCookie) this.cookie = setCookie.split(";")[0]!;
+    if (setCookie) {
+      const pair = setCookie.split(";")[0]!;
+      // A cleared cookie (logout, deleted account) leaves the jar empty.
+      this.cookie = /=$/.test(pair) ? "" : pair;
+    }
     return response;
   }
 

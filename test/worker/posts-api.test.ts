@@ -277,7 +277,7 @@ describe("editing and cancelling", () => {
     expect(await rows("SELECT caption, version FROM posts WHERE id = ?", id)).toEqual([{ caption: "final caption #launch", version: 2 }]);
   });
 
-  it("ignores fields a user may not set through an edit (status, TikTok ids)", async () => {
+  it("refuses fields a user may not set through an edit (status, TikTok ids) and changes nothing", async () => {
     const { client, accountId, videoId } = await creator();
     const { body: created } = await postRequest(client, { accountId, videoId });
     const id = created.post.id;
@@ -288,11 +288,13 @@ describe("editing and cancelling", () => {
       "PATCH",
     );
 
-    expect(res.status).toBe(200);
-    expect(res.body.post).toMatchObject({ status: "scheduled", tiktokPostId: null, version: 2 });
+    // Request bodies are strict objects (issue 16): an unknown field is a clear 400, not silently dropped.
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("invalid_request");
+    expect(JSON.stringify(res.body.error.details)).toMatch(/status.*tiktokPostId.*workspaceId.*version/);
     const workspaceId = (await client.json("/api/me")).body.workspace.id;
-    expect(await rows("SELECT status, tiktok_post_id, workspace_id FROM posts WHERE id = ?", id)).toEqual([
-      { status: "scheduled", tiktok_post_id: null, workspace_id: workspaceId },
+    expect(await rows("SELECT status, tiktok_post_id, workspace_id, caption, version FROM posts WHERE id = ?", id)).toEqual([
+      { status: "scheduled", tiktok_post_id: null, workspace_id: workspaceId, caption: created.post.caption, version: 1 },
     ]);
   });
 

@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { database } from "../../src/db/client";
 import worker from "../../src/index";
-import { claimDuePosts, DELIVERY_LEAD_S, enqueue, publishMessage } from "../../src/scheduler/claim";
+import { claimDuePosts, enqueue, publishMessage } from "../../src/scheduler/claim";
 import { STUCK_AFTER_MS, sweepStuckPublishing } from "../../src/scheduler/sweeper";
 import { runTick } from "../../src/scheduler/tick";
 import { mp4DurationSec } from "../../src/videos/mp4-duration";
@@ -44,19 +44,32 @@ describe("cron claim", () => {
     expect(row).toBe("scheduled");
   });
 
-  it("delays each message to its own second, in batches of at most 100", async () => {
-    const sent: { delaySeconds?: number }[][] = [];
-    const queue = { sendBatch: async (batch: { delaySeconds?: number }[]) => void sent.push(batch) } as unknown as Queue;
+  it("sends every message for delivery at once, in batches of at most 100 messages and 256 KB", async () => {
+    const sent: { delaySeconds?: number; body: unknown }[][] = [];
+    const queue = { sendBatch: async (batch: { delaySeconds?: number; body: unknown }[]) => void sent.push(batch) } as unknown as Queue;
     const now = 1_700_000_000_000;
-    const messages = Array.from({ length: 150 }, (_, i) =>
-      publishMessage({ id: `p${i}`, account_id: "a", claim_token: "c", scheduled_at: now + i * 400 + 999 }),
-    );
-    await enqueue(queue, messages, now);
-    expect(sent.map((b) => b.length)).toEqual([100, 50]);
-    // Delivered ahead of time (whole seconds, rounded down, minus the lead); the publisher's alarm fires on the millisecond.
-    expect(sent[0]![0]!.delaySeconds).toBe(0);
-    expect(sent[0]![10]!.delaySeconds).toBe(Math.floor((10 * 400 + 999) / 1000) - DELIVERY_LEAD_S); // due at +4999 ms → 2 s
-    expect(sent[1]![49]!.delaySeconds).toBe(Math.floor((149 * 400 + 999) / 1000) - DELIVERY_LEAD_S);
+    const long = "🎬".repeat(1_100); // a 2,200-unit caption: a message of several KB
+    const video = { id: "v", r2Key: "k", size: 1, contentType: "video/mp4" };
+    const flags = {
+      disableComment: false,
+      disableDuet: false,
+      disableStitch: false,
+      brandContent: false,
+      brandOrganic: false,
+      isAigc: false,
+    };
+    const messages = Array.from({ length: 150 }, (_, i) => ({
+      ...publishMessage({ id: `p${i}`, account_id: "a", claim_token: "c", scheduled_at: now + i * 400 + 999 }),
+      post: { mode: "direct" as const, caption: i < 100 ? "short" : long, privacyLevel: "SELF_ONLY", ...flags, video },
+    }));
+    await enqueue(queue, messages);
+    expect(sent.flat()).toHaveLength(150);
+    expect(sent[0]).toHaveLength(100);
+    for (const batch of sent) {
+      expect(batch.length).toBeLessThanOrEqual(100);
+      expect(new TextEncoder().encode(JSON.stringify(batch.map((m) => m.body))).byteLength).toBeLessThan(256_000);
+      for (const m of batch) expect(m.delaySeconds ?? 0).toBe(0);
+    }
   });
 
   it("records the tick so health can tell the scheduler is alive", async () => {

@@ -32,11 +32,11 @@ function capturingQueue(sent: Sent[]): Queue {
 
 export type World = Awaited<ReturnType<typeof world>>;
 
-export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 1000) * 1000) {
+export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 1000) * 1000, overrides: Partial<Env> = {}) {
   const clock = manualClock(start);
   await emu("/__emu/clock", "PUT", { now: start });
   const sent: Sent[] = [];
-  const testEnv: Env = { ...env, PUBLISH_QUEUE: capturingQueue(sent) };
+  const testEnv: Env = { ...env, PUBLISH_QUEUE: capturingQueue(sent), ...overrides };
   const worker = createWorker(clock);
   const fetcher: Fetcher = async (request) => {
     const ctx = createExecutionContext();

@@ -75,6 +75,7 @@ export const en = {
   "notFound.back": "Back to the start",
 
   "status.draft": "Draft",
+  "status.pending_approval": "Waiting for approval",
   "status.scheduled": "Scheduled",
   "status.queued": "Queued",
   "status.publishing": "Publishing",

@@ -98,6 +98,7 @@ export function withLiveStatuses<P extends { id: string; status: string; version
   const moved = new Map(m.posts.map((p) => [p.id, p]));
   return posts.map((post) => {
     const live = moved.get(post.id);
-    return live && live.version >= post.version ? { ...post, status: live.status, version: live.version, updatedAt: live.updatedAt } : post;
+    if (!live || (live.version !== null && live.version < post.version)) return post;
+    return { ...post, status: live.status, version: live.version ?? post.version, updatedAt: live.updatedAt };
   });
 }
