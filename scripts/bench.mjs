@@ -85,6 +85,7 @@ for (const [name, f] of Object.entries(results)) {
     );
     add(name, "claimed at creation / by cron", `${f.claimedAtCreation} / ${f.claimedByCron}`);
     add(name, "p99 claimed at creation / by cron", `${f.latenessClaimedAtCreation?.p99} / ${f.latenessClaimedByCron?.p99}`);
+    if (f.syncReads) add(name, "sync reads: total / while posts went out", `${f.syncReads.total} / ${f.syncReads.whilePostsWentOut}`);
     add(name, "seed", f.seed);
   } else if (name.startsWith("3 ")) {
     add(name, "published, sha256 match, completeCount", `${f.status}, ${f.sha256Matches}, ${f.completeCount}`);
@@ -129,6 +130,68 @@ for (const [name, f] of Object.entries(results)) {
       add(name, `${r.posts} posts / ${r.accounts} accounts: published / duplicated`, `${r.published}/${r.posts} / ${r.duplicated}`);
       add(name, `${r.posts} posts: start p50 / p99 / max`, `${r.lateness.p50} / ${r.lateness.p99} / ${r.lateness.max}`, r.goal);
       add(name, `${r.posts} posts: CPU before the second (workerd) / floor`, `${r.cpuBeforeSecondS} s / ${r.cpuFloorS} s`);
+    }
+  } else if (name.startsWith("7 ")) {
+    const m = f.medianMs;
+    add(name, "PBKDF2 verify (100,000 iterations): median", `${f.pbkdf2VerifyMedianMs} ms`);
+    add(name, "sign-in request, right password: median", `${m.rightPassword} ms`);
+    add(
+      name,
+      "wrong password vs unknown email: medians",
+      `${m.wrongPassword} / ${m.unknownEmail} ms (Δ ${f.signInWrongVsUnknownMs} ms)`,
+      "Δ < 5 ms",
+    );
+    add(
+      name,
+      "sign-up new vs taken email: medians",
+      `${m.signUpNew} / ${m.signUpTaken} ms (Δ ${f.signUpNewVsTakenMs} ms)`,
+      "Δ < 5 ms (was 19 vs 42 ms)",
+    );
+    add(name, "samples each", f.samples);
+  } else if (name.startsWith("8 ")) {
+    const calls = f.simulation.tiktokCalls;
+    for (const k of ["user_info", "video_query", "video_list"]) {
+      add(
+        name,
+        `${k}: calls/hour mean / max, peak minute`,
+        `${calls[k].perHourMean} / ${calls[k].perHourMax}, ${calls[k].peakMinute}/min`,
+        "≤ 540/min (TikTok 600)",
+      );
+    }
+    add(name, "sync runs per minute: mean / max (cap)", `${f.runsPerMinute.mean} / ${f.runsPerMinute.max} (${f.runsPerMinute.cap})`);
+    add(
+      name,
+      "tick rows read (hand-out), steady minutes",
+      f.d1.steadyTicks.map((t) => `${t.handOut.rowsRead} for ${t.handedOut}`).join(", "),
+      "∝ accounts due",
+    );
+    add(
+      name,
+      "tick rows read (hand-out), bursts",
+      f.d1.bursts.map((t) => `${t.handOut.rowsRead} for ${t.handedOut}`).join(", "),
+      "∝ accounts due",
+    );
+    add(name, "whole tick rows read / written, steady", f.d1.steadyTicks.map((t) => `${t.tick.rowsRead}/${t.tick.rowsWritten}`).join(", "));
+    add(
+      name,
+      "time to sync all once (cold): sim / D1 ticks",
+      `${f.coldStart.simulatedMinutesToSyncAll} min / ${f.coldStart.d1.minutesToSyncAll} min`,
+    );
+    const cold = f.coldStart.coldCalls;
+    add(
+      name,
+      "cold start: user_info / video_query peak minute",
+      `${cold.user_info.peakMinute} / ${cold.video_query.peakMinute}`,
+      "≤ 540/min",
+    );
+    const w = f.coldStart.d1.runWritesPerRun;
+    add(name, "D1 per scheduled run (repo writes): read / written", `${w.rowsRead} / ${w.rowsWritten} (${w.statements} statements)`);
+    for (const [kind, r] of Object.entries(f.realRuns)) {
+      add(
+        name,
+        `real run (${kind}): D1 read / written, calls, ms`,
+        `${r.d1.rowsRead} / ${r.d1.rowsWritten}, ${JSON.stringify(r.tiktokCalls)}, ${r.wallMs}`,
+      );
     }
   } else {
     add(name, "figures", f);

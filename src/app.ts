@@ -23,6 +23,7 @@ import type { Clock } from "./shared/clock";
 import { apiSecurityHeaders, jsonBodyLimit } from "./shared/edge";
 import { AppError, errorBody } from "./shared/errors";
 import { slotRoutes } from "./slots/slots.routes";
+import { syncRoutes } from "./sync/sync.routes";
 import { inviteRoutes } from "./teams/invites.routes";
 import { memberRoutes } from "./teams/members.routes";
 import { workspaceRoutes } from "./teams/workspaces.routes";
@@ -46,6 +47,7 @@ const ROUTES = [
   approvalRoutes,
   healthRoutes,
   webhookRoutes,
+  syncRoutes,
   // The planner (issue 13): drafts and post moves, queue slots, workspace settings, live updates.
   draftRoutes,
   slotRoutes,

@@ -28,5 +28,6 @@ export function recordView(emu: Emulator, openId?: string) {
     tokenRefreshes: mine(ledger.tokenRefreshes),
     calls: mine(ledger.calls),
     webhooks: mine(ledger.webhooks),
+    videoQueries: mine(ledger.videoQueries),
   };
 }

@@ -21,7 +21,8 @@ export const configPatch = z
     moderationDelayMs: nonNeg,
     apiLatencyMs: nonNeg,
     rateLimitWindowMs: z.number().positive(),
-    limits: z.object({ init: int, creatorInfo: int, statusFetch: int, userInfo: int }).partial().strict(),
+    limits: z.object({ init: int, creatorInfo: int, statusFetch: int, userInfo: int, videoList: int, videoQuery: int }).partial().strict(),
+    readLimitScope: z.enum(["app", "token"]),
     dailyPostCap: int,
     pendingShareCap: int,
     activeUserCap: int.nullable(),
@@ -31,6 +32,10 @@ export const configPatch = z
     chunkRules: z.object({ minChunk: int, maxChunk: int, maxLastChunk: int, maxChunks: int, maxVideoSize: int }).partial().strict(),
     inboxMaxDurationSec: nonNeg,
     postIdFormat: z.enum(["int64", "safe-number", "string"]),
+    omitPublicPostId: z.boolean(),
+    metricsGrowth: z.boolean(),
+    avatarUrlTtlSec: nonNeg,
+    coverUrlTtlSec: nonNeg,
     webhookUrl: z.string().url().nullable(),
     webhookDuplicates: int,
     webhookDelayMs: nonNeg,
@@ -54,7 +59,20 @@ export const userPatch = z
     cannotPost: z.enum(["spam_risk_too_many_posts", "spam_risk_user_banned_from_posting", "reached_active_user_cap"]).nullable(),
     bio: z.string(),
     isVerified: z.boolean(),
+    avatarVersion: z.number().int().positive(),
   })
+  .partial()
+  .strict();
+
+/** PUT /__emu/users/:username/stats: what user.info.stats reports (likes_count null = sum of the videos' likes). */
+export const userStatsBody = z.object({ follower_count: int, following_count: int, likes_count: int.nullable() }).partial().strict();
+
+/** PUT /__emu/videos/:id/metrics: fixed counts for one video (growth stops for it). */
+export const videoMetricsBody = z.object({ view_count: int, like_count: int, comment_count: int, share_count: int }).partial().strict();
+
+/** POST /__emu/users/:username/videos: a post made outside the API (from the TikTok app). */
+export const newVideoBody = z
+  .object({ title: z.string().max(2200), create_time: z.number().int().positive(), is_public: z.boolean(), duration: int })
   .partial()
   .strict();
 

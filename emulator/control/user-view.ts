@@ -14,6 +14,12 @@ export function publicUser(emu: Emulator, u: User) {
     stitchDisabled: u.stitchDisabled,
     maxVideoPostDurationSec: u.maxVideoPostDurationSec,
     cannotPost: u.cannotPost,
+    bio: u.bio,
+    isVerified: u.isVerified,
+    avatarVersion: u.avatarVersion,
+    follower_count: u.followerCount,
+    following_count: u.followingCount,
+    likes_count: u.likesCount,
     privacy_level_options: emu.privacyOptions(u),
   };
 }

@@ -16,6 +16,10 @@ export interface UserPatch {
   cannotPost?: CannotPost | null;
   bio?: string;
   isVerified?: boolean;
+  avatarVersion?: number;
+  followerCount?: number;
+  followingCount?: number;
+  likesCount?: number | null;
 }
 
 export class Emulator {
@@ -69,6 +73,10 @@ export class Emulator {
       cannotPost: null,
       bio: "",
       isVerified: false,
+      followerCount: 0,
+      followingCount: 0,
+      likesCount: null,
+      avatarVersion: 1,
     };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) Object.assign(user, { [k]: v });
     this.state.users.set(username, user);
@@ -82,7 +90,8 @@ export class Emulator {
       : ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"];
   }
 
-  avatarUrl(user: User): string {
-    return `https://p16-sign.tiktokcdn-us.com/emulator/${user.openId}.jpeg?x-expires=${Math.floor(this.now() / 1000) + 7200}`;
+  /** Origin for URLs the emulator hands out (upload URLs, signed images): `publicUrl`, else the request's own. */
+  baseUrl(requestUrl: string): string {
+    return this.options.publicUrl ?? new URL(requestUrl).origin;
   }
 }

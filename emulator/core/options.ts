@@ -15,8 +15,14 @@ export interface RateLimits {
   init: number;
   creatorInfo: number;
   statusFetch: number;
+  /** user/info, video/list and video/query: 600 each (§2.1, §5); see `readLimitScope`. */
   userInfo: number;
+  videoList: number;
+  videoQuery: number;
 }
+
+/** Whose calls share a read endpoint's window: TikTok does not say (§5), so the strict default is the whole app. */
+export type ReadLimitScope = "app" | "token";
 
 /** FILE_UPLOAD chunk bounds (§3.4). Defaults satisfy both readings of "MB" (10^6 and 2^20). */
 export interface ChunkRules {
@@ -56,6 +62,7 @@ export interface EmulatorOptions {
   apiLatencyMs: number;
   rateLimitWindowMs: number;
   limits: RateLimits;
+  readLimitScope: ReadLimitScope;
   dailyPostCap: number;
   pendingShareCap: number;
   /** Distinct posting creators per 24 h for the app; null = no cap. */
@@ -67,6 +74,13 @@ export interface EmulatorOptions {
   /** Inbox drafts may be longer than the creator's max (user trims in app), up to this (§6). */
   inboxMaxDurationSec: number;
   postIdFormat: PostIdFormat;
+  /** Public posts completed while set never get `publicaly_available_post_id` (nor its webhook), as often on TikTok (§2.1). */
+  omitPublicPostId: boolean;
+  /** Public videos gain views, likes, comments and shares as the emulator's clock moves (unless set by the control API). */
+  metricsGrowth: boolean;
+  /** Lifetimes of the signed image URLs: avatars (~2 h) and covers (~6 h, §2.1). */
+  avatarUrlTtlSec: number;
+  coverUrlTtlSec: number;
   webhookUrl: string | null;
   /** Extra copies of every webhook event (at-least-once delivery). */
   webhookDuplicates: number;
@@ -98,7 +112,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   moderationDelayMs: 1000,
   apiLatencyMs: 0,
   rateLimitWindowMs: 60_000,
-  limits: { init: 6, creatorInfo: 20, statusFetch: 30, userInfo: 600 },
+  limits: { init: 6, creatorInfo: 20, statusFetch: 30, userInfo: 600, videoList: 600, videoQuery: 600 },
+  readLimitScope: "app",
   dailyPostCap: 15,
   pendingShareCap: 5,
   activeUserCap: null,
@@ -114,6 +129,10 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   },
   inboxMaxDurationSec: 600,
   postIdFormat: "int64",
+  omitPublicPostId: false,
+  metricsGrowth: true,
+  avatarUrlTtlSec: 7200,
+  coverUrlTtlSec: 21_600,
   webhookUrl: null,
   webhookDuplicates: 0,
   webhookDelayMs: 0,

@@ -1,4 +1,4 @@
-// Per-access-token sliding windows (tiktok-api.md §5); each endpoint has its own window.
+// Sliding one-minute windows (tiktok-api.md §5): per access token, or per app for the read endpoints; each endpoint has its own.
 import type { MiddlewareHandler } from "hono";
 import type { Emulator } from "./emulator.ts";
 import type { EmuEnv } from "./http.ts";
@@ -10,6 +10,17 @@ export function rateLimit(emu: Emulator, name: string, limit: keyof RateLimits):
   return async (c, next) => {
     const token = c.get("token")?.token ?? "anonymous";
     if (!admit(emu, `${name}:${token}`, emu.options.limits[limit])) {
+      return fail(c, 429, "rate_limit_exceeded", "API rate limit exceeded, please retry later.");
+    }
+    await next();
+  };
+}
+
+/** The read endpoints (user/info, video/list, video/query): one window per app, or per token (`readLimitScope`). */
+export function readRateLimit(emu: Emulator, name: string, limit: keyof RateLimits): MiddlewareHandler<EmuEnv> {
+  return async (c, next) => {
+    const who = emu.options.readLimitScope === "app" ? "app" : (c.get("token")?.token ?? "anonymous");
+    if (!admit(emu, `${name}:${who}`, emu.options.limits[limit])) {
       return fail(c, 429, "rate_limit_exceeded", "API rate limit exceeded, please retry later.");
     }
     await next();

@@ -1,8 +1,8 @@
 // In-memory state: maps of users, OAuth grants, publishes and upload tasks, timers, and the ledger tests assert on.
-import type { AccessToken, AuthCode, ConsentSession, FaultSet, Ledger, Publish, RefreshToken, UploadTask, User } from "./types.ts";
+import type { AccessToken, AuthCode, ConsentSession, FaultSet, Ledger, Publish, RefreshToken, UploadTask, User, Video } from "./types.ts";
 
 export function emptyLedger(): Ledger {
-  return { inits: [], rejectedInits: [], uploads: [], tokenRefreshes: [], calls: [], webhooks: [] };
+  return { inits: [], rejectedInits: [], uploads: [], tokenRefreshes: [], calls: [], webhooks: [], videoQueries: [] };
 }
 
 export class State {
@@ -15,6 +15,7 @@ export class State {
   consents = new Map<string, ConsentSession>();
   publishes = new Map<string, Publish>();
   uploads = new Map<string, UploadTask>(); // by upload_id
+  videos = new Map<string, Video>(); // by video (post) id
   rateWindows = new Map<string, number[]>();
   globalFaults: FaultSet = {};
   userFaults = new Map<string, FaultSet>();
@@ -52,6 +53,7 @@ export class State {
     this.consents.clear();
     this.publishes.clear();
     this.uploads.clear();
+    this.videos.clear();
     this.rateWindows.clear();
     this.globalFaults = {};
     this.userFaults.clear();

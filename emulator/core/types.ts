@@ -17,6 +17,33 @@ export interface User {
   cannotPost: CannotPost | null;
   bio: string;
   isVerified: boolean;
+  /** user.info.stats; `likesCount` null = the sum of the user's public videos' likes. */
+  followerCount: number;
+  followingCount: number;
+  likesCount: number | null;
+  /** Bumped when the creator changes their picture: the avatar URL's path changes with it. */
+  avatarVersion: number;
+}
+
+/** A post on the creator's profile, as the Display API shows it (tiktok-api.md §2.1). */
+export interface Video {
+  id: string;
+  openId: string;
+  /** ms epoch; `create_time` is this in whole seconds. */
+  createdAt: number;
+  title: string;
+  durationSec: number;
+  /** Only public videos appear in video/list and video/query. */
+  isPublic: boolean;
+  /** Set by the control API: these exact counts instead of the growth curve. */
+  metrics: VideoMetrics | null;
+}
+
+export interface VideoMetrics {
+  view_count: number;
+  like_count: number;
+  comment_count: number;
+  share_count: number;
 }
 
 export interface AuthCode {
@@ -78,12 +105,16 @@ export interface Publish {
   mode: "direct" | "inbox";
   source: "FILE_UPLOAD" | "PULL_FROM_URL";
   privacyLevel: string | null;
+  /** The caption sent in post_info (the video's title and description). */
+  title: string;
   status: PublishStatus;
   failReason: string | null;
   /** Post ids created from this publish (a draft can yield several). */
   postIds: string[];
   /** Post ids that passed moderation and are publicly viewable. */
   publicPostIds: string[];
+  /** `omitPublicPostId` was on when it completed: status/fetch and webhooks never name its post id. */
+  postIdHidden: boolean;
   uploadedBytes: number;
   downloadedBytes: number;
   createdAt: number;
@@ -108,6 +139,8 @@ export interface Ledger {
   tokenRefreshes: Array<{ open_id: string; at: number }>;
   calls: Array<{ endpoint: string; method: string; open_id: string | null; at: number; status: number; code: string | null }>;
   webhooks: Array<{ event: string; open_id: string; publish_id: string | null; at: number; attempts: number; status: number | null }>;
+  /** Every accepted video/query: which ids were asked for, exactly as received (strings). */
+  videoQueries: Array<{ open_id: string; at: number; video_ids: string[] }>;
 }
 
 export interface FaultSet {

@@ -5,6 +5,7 @@ import { faultsMiddleware } from "../core/faults.ts";
 import type { EmuEnv } from "../core/http.ts";
 import { fail, ok } from "../core/http.ts";
 import { rateLimit } from "../core/rate-limit.ts";
+import { avatarUrl } from "../display/cdn.ts";
 import { bearer, requireScope } from "../oauth/bearer-auth.ts";
 import { directPostBlock } from "./caps.ts";
 
@@ -29,7 +30,7 @@ export function creatorInfoRoutes(emu: Emulator): Hono<EmuEnv> {
       // Deliberately HTTP 200 with a non-ok code: "creator cannot post right now".
       if (block) return fail(c, 200, block, BLOCK_MESSAGES[block]);
       return ok(c, {
-        creator_avatar_url: emu.avatarUrl(user),
+        creator_avatar_url: avatarUrl(emu, user, emu.baseUrl(c.req.url)),
         creator_username: user.username,
         creator_nickname: user.nickname,
         privacy_level_options: emu.privacyOptions(user),

@@ -3,6 +3,7 @@ import type { Emulator } from "../core/emulator.ts";
 import { faultValue } from "../core/faults.ts";
 import { postIdDigits } from "../core/ids.ts";
 import type { Publish } from "../core/types.ts";
+import { addVideo } from "../display/videos.ts";
 import type { MediaSniffer } from "../uploads/media-sniffer.ts";
 import { emitWebhook } from "../webhooks/emit.ts";
 
@@ -41,7 +42,7 @@ function finishProcessing(emu: Emulator, p: Publish, media: MediaSniffer): void 
     emitWebhook(emu, p.openId, "post.publish.inbox_delivered", { publish_id: p.publishId, publish_type: publishType(p) });
     return;
   }
-  complete(emu, p, p.privacyLevel ?? "SELF_ONLY");
+  complete(emu, p, p.privacyLevel ?? "SELF_ONLY", media.durationSec() ?? 0);
 }
 
 /** Container must be MP4/MOV (ftyp) or WebM (EBML); MP4 duration must fit the creator's max (§6). */
@@ -56,17 +57,32 @@ function mediaProblem(emu: Emulator, p: Publish, media: MediaSniffer): string | 
   return duration > max ? "duration_check_failed" : null;
 }
 
-/** A post now exists; public ones become publicly available after moderation. Inbox drafts may complete repeatedly. */
-export function complete(emu: Emulator, p: Publish, privacyLevel: string): void {
+/**
+ * A post now exists (a video on the profile); public ones become publicly available after moderation. Inbox drafts
+ * may complete repeatedly. With `omitPublicPostId` the video still goes public, but TikTok never names its id.
+ */
+export function complete(emu: Emulator, p: Publish, privacyLevel: string, durationSec = 0): void {
   const postId = postIdDigits(emu.options.postIdFormat === "safe-number");
   p.status = "PUBLISH_COMPLETE";
   p.completedAt = emu.now();
   p.completeCount++;
   p.postIds.push(postId);
+  p.postIdHidden = emu.options.omitPublicPostId;
+  const video = addVideo(emu, {
+    id: postId,
+    openId: p.openId,
+    createdAt: p.completedAt,
+    title: p.title,
+    durationSec,
+    isPublic: false,
+    metrics: null,
+  });
   emitWebhook(emu, p.openId, "post.publish.complete", { publish_id: p.publishId, publish_type: publishType(p) });
   if (privacyLevel !== "PUBLIC_TO_EVERYONE") return;
   emu.state.schedule(() => {
     if (!alive(emu, p)) return;
+    video.isPublic = true;
+    if (p.postIdHidden) return;
     p.publicPostIds.push(postId);
     emitWebhook(emu, p.openId, "post.publish.publicly_available", {
       publish_id: p.publishId,

@@ -34,10 +34,12 @@ function createPublish(emu: Emulator, c: Ctx, mode: Mode, user: User, s: SourceI
     mode,
     source: s.source,
     privacyLevel: post?.privacy_level ?? null,
+    title: post?.title ?? "",
     status: s.source === "FILE_UPLOAD" ? "PROCESSING_UPLOAD" : "PROCESSING_DOWNLOAD",
     failReason: null,
     postIds: [],
     publicPostIds: [],
+    postIdHidden: false,
     uploadedBytes: 0,
     downloadedBytes: 0,
     createdAt: now,
@@ -70,7 +72,7 @@ function createPublish(emu: Emulator, c: Ctx, mode: Mode, user: User, s: SourceI
     startedAt: now,
   };
   emu.state.uploads.set(uploadId, p.upload);
-  const base = emu.options.publicUrl ?? new URL(c.req.url).origin;
+  const base = emu.baseUrl(c.req.url);
   return { publish_id: publishId, upload_url: `${base}/upload/?upload_id=${uploadId}&upload_token=${uploadToken}` };
 }
 

@@ -1,11 +1,14 @@
-// GET /v2/user/info/?fields=…: fields gated by scope (tiktok-api.md §2).
+// GET /v2/user/info/?fields=…: every documented field, each gated by its scope (tiktok-api.md §2); avatars are
+// signed URLs that expire; stats are set through the control API (video_count counts public videos only).
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator.ts";
 import { faultsMiddleware } from "../core/faults.ts";
 import type { EmuEnv } from "../core/http.ts";
 import { fail, ok } from "../core/http.ts";
-import { rateLimit } from "../core/rate-limit.ts";
+import { readRateLimit } from "../core/rate-limit.ts";
 import type { User } from "../core/types.ts";
+import { avatarUrl } from "../display/cdn.ts";
+import { metricsOf, publicVideosOf } from "../display/videos.ts";
 import { bearer } from "../oauth/bearer-auth.ts";
 
 const FIELD_SCOPE: Record<string, string> = {
@@ -25,30 +28,31 @@ const FIELD_SCOPE: Record<string, string> = {
   video_count: "user.info.stats",
 };
 
-function fieldValue(emu: Emulator, u: User, field: string): unknown {
-  const avatar = emu.avatarUrl(u);
-  const values: Record<string, unknown> = {
-    open_id: u.openId,
-    union_id: u.unionId,
-    avatar_url: avatar,
-    avatar_url_100: avatar,
-    avatar_large_url: avatar,
-    display_name: u.nickname,
-    username: u.username,
-    bio_description: u.bio,
-    profile_deep_link: `https://vm.tiktok.com/emulator/${u.username}/`,
-    is_verified: u.isVerified,
-    follower_count: 0,
-    following_count: 0,
-    likes_count: 0,
-    video_count: [...emu.state.publishes.values()].filter((p) => p.openId === u.openId && p.status === "PUBLISH_COMPLETE").length,
+function fieldValue(emu: Emulator, u: User, field: string, base: string): unknown {
+  const videos = publicVideosOf(emu, u.openId);
+  const values: Record<string, () => unknown> = {
+    open_id: () => u.openId,
+    union_id: () => u.unionId,
+    avatar_url: () => avatarUrl(emu, u, base, "168"),
+    avatar_url_100: () => avatarUrl(emu, u, base, "100"),
+    avatar_large_url: () => avatarUrl(emu, u, base, "720"),
+    display_name: () => u.nickname,
+    username: () => u.username,
+    bio_description: () => u.bio,
+    profile_deep_link: () => `https://vm.tiktok.com/emulator/${u.username}/`,
+    is_verified: () => u.isVerified,
+    follower_count: () => u.followerCount,
+    following_count: () => u.followingCount,
+    likes_count: () => u.likesCount ?? videos.reduce((sum, v) => sum + metricsOf(emu, v).like_count, 0),
+    // Public posts only (tiktok-api.md §2.1).
+    video_count: () => videos.length,
   };
-  return values[field];
+  return values[field]?.();
 }
 
 export function userInfoRoutes(emu: Emulator): Hono<EmuEnv> {
   const app = new Hono<EmuEnv>();
-  app.get("/v2/user/info/", bearer(emu), faultsMiddleware(emu), rateLimit(emu, "user_info", "userInfo"), (c) => {
+  app.get("/v2/user/info/", bearer(emu), faultsMiddleware(emu), readRateLimit(emu, "user_info", "userInfo"), (c) => {
     const fields = (c.req.query("fields") ?? "")
       .split(",")
       .map((s) => s.trim())
@@ -63,7 +67,8 @@ export function userInfoRoutes(emu: Emulator): Hono<EmuEnv> {
     }
     const user = emu.state.userByOpenId(c.get("openId") ?? "");
     if (!user) return fail(c, 401, "access_token_invalid", "The access token is invalid or not found in the request.");
-    return ok(c, { user: Object.fromEntries(fields.map((f) => [f, fieldValue(emu, user, f)])) });
+    const base = emu.baseUrl(c.req.url);
+    return ok(c, { user: Object.fromEntries(fields.map((f) => [f, fieldValue(emu, user, f, base)])) });
   });
   return app;
 }

@@ -5,6 +5,7 @@ import { tiktokAccounts } from "../db/schema";
 import { iso } from "../shared/http";
 import { newId } from "../shared/ids";
 import type { TokenCipher } from "../shared/token-cipher";
+import { avatarUrlOf, type FollowerChanges, profileView, statsView, syncStateView } from "../sync/sync-view";
 import type { TokenSet } from "../tiktok/client";
 
 export type AccountRow = typeof tiktokAccounts.$inferSelect;
@@ -45,6 +46,11 @@ export async function upsertConnectedAccount(
     status: "active" as const,
     statusReason: null,
     updatedAt: now,
+    // The first sync (profile, stats, creator info) goes out with the next tick; a reconnect syncs again.
+    nextSyncAt: now,
+    profileDueAt: null,
+    syncStatus: "pending" as const,
+    syncError: null,
   };
   const [row] = await db
     .insert(tiktokAccounts)
@@ -135,16 +141,19 @@ export async function listAccounts(db: Database, workspaceId: string) {
   return db.select().from(tiktokAccounts).where(eq(tiktokAccounts.workspaceId, workspaceId)).orderBy(tiktokAccounts.connectedAt);
 }
 
-export function accountView(row: AccountRow) {
+export function accountView(row: AccountRow, changes?: FollowerChanges) {
   return {
     id: row.id,
     openId: row.openId,
     displayName: row.displayName,
     username: row.username,
-    avatarUrl: row.avatarUrl,
+    avatarUrl: avatarUrlOf(row),
     status: row.status,
     statusReason: row.statusReason,
     scopes: row.scopes.split(",").filter(Boolean),
     connectedAt: iso(row.connectedAt)!,
+    profile: profileView(row),
+    stats: statsView(row, changes),
+    sync: syncStateView(row),
   };
 }

@@ -1,10 +1,11 @@
-// /api/accounts: connect TikTok accounts (OAuth; admins), list them and read fresh creator info (any member),
-// disconnect one (admins). Starting a connect writes nothing (the state is signed, see oauth.service.ts).
+// /api/accounts: connect TikTok accounts (OAuth; admins), list them with what the sync knows and read fresh creator
+// info (any member), disconnect one (admins). Starting a connect writes nothing (the state is signed, see oauth.service.ts).
 import { createRoute } from "@hono/zod-openapi";
 import { audit } from "../audit/audit";
 import { guard } from "../auth/guard";
 import { AppError, notFound } from "../shared/errors";
 import { errorResponses, json, router, throttledResponse } from "../shared/http";
+import { followerChanges } from "../sync/sync-read.repo";
 import { clientAddress, throttle } from "../throttle/throttle";
 import { TikTokError } from "../tiktok/errors";
 import { accountView, findAccount, listAccounts } from "./accounts.repo";
@@ -96,8 +97,9 @@ export const accountRoutes = router()
     }
   })
   .openapi(listRoute, async (c) => {
-    const rows = await listAccounts(c.var.db, c.get("session").workspaceId);
-    return c.json({ accounts: rows.map(accountView) }, 200);
+    const { workspaceId } = c.get("session");
+    const [rows, changes] = await Promise.all([listAccounts(c.var.db, workspaceId), followerChanges(c.var.db, workspaceId, c.var.now)]);
+    return c.json({ accounts: rows.map((row) => accountView(row, changes.get(row.id))) }, 200);
   })
   .openapi(creatorInfoRoute, async (c) => {
     const account = await findAccount(c.var.db, c.get("session").workspaceId, c.req.valid("param").id);
@@ -113,5 +115,6 @@ export const accountRoutes = router()
     const reason = `Disconnected by ${email}`;
     const { cancelled } = await disconnectAccount(c.env, c.var.db, account, { revoke: true, reason }, c.var.now);
     await audit(c, "account.disconnect", account.id, { cancelledPosts: cancelled });
-    return c.json({ accounts: (await listAccounts(c.var.db, workspaceId)).map(accountView) }, 200);
+    const [rows, changes] = await Promise.all([listAccounts(c.var.db, workspaceId), followerChanges(c.var.db, workspaceId, c.var.now)]);
+    return c.json({ accounts: rows.map((row) => accountView(row, changes.get(row.id))) }, 200);
   });

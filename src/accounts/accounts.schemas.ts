@@ -1,6 +1,7 @@
 // The accounts contract: zod schemas for requests and responses (also the OpenAPI description). Pure: the web
 // app imports these types too.
 import { z } from "@hono/zod-openapi";
+import { AccountProfile, AccountStats, AccountSync } from "../sync/sync.schemas";
 import { ACCOUNT_STATUSES } from "./account-status";
 
 export const Account = z
@@ -14,6 +15,9 @@ export const Account = z
     statusReason: z.string().nullable(),
     scopes: z.array(z.string()),
     connectedAt: z.string(),
+    profile: AccountProfile,
+    stats: AccountStats.nullable(),
+    sync: AccountSync,
   })
   .openapi("Account");
 

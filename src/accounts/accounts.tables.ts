@@ -1,5 +1,6 @@
 // Connected TikTok accounts (tokens encrypted at rest) and the connect flow's OAuth states.
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { SYNC_STATUSES } from "../sync/sync-status";
 import { ACCOUNT_STATUSES } from "./account-status";
 
 const ms = (name: string) => integer(name);
@@ -28,4 +29,23 @@ export const tiktokAccounts = sqliteTable("tiktok_accounts", {
   statusReason: text("status_reason"),
   connectedAt: ms("connected_at").notNull(),
   updatedAt: ms("updated_at").notNull(),
+  // Filled by the account sync (migration 0005, src/sync/).
+  bioDescription: text("bio_description"),
+  isVerified: integer("is_verified", { mode: "boolean" }).notNull().default(false),
+  profileDeepLink: text("profile_deep_link"),
+  avatarKey: text("avatar_key"),
+  avatarSource: text("avatar_source"),
+  followerCount: integer("follower_count"),
+  followingCount: integer("following_count"),
+  likesCount: integer("likes_count"),
+  videoCount: integer("video_count"),
+  statsSyncedAt: ms("stats_synced_at"),
+  creatorInfo: text("creator_info"),
+  creatorInfoAt: ms("creator_info_at"),
+  nextSyncAt: ms("next_sync_at"),
+  profileDueAt: ms("profile_due_at"),
+  lastSyncAt: ms("last_sync_at"),
+  syncStatus: text("sync_status", { enum: SYNC_STATUSES }).notNull().default("pending"),
+  syncError: text("sync_error"),
+  syncRequestedAt: ms("sync_requested_at"),
 });

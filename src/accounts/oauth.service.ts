@@ -5,11 +5,14 @@ import { randomToken, sha256Hex } from "../shared/crypto";
 import { AppError } from "../shared/errors";
 import { KeyRing } from "../shared/keyring";
 import { tokenCipher } from "../shared/token-cipher";
+import { SYNC_SCOPES } from "../sync/sync-status";
 import { tiktokClient } from "../tiktok/client";
 import { upsertConnectedAccount } from "./accounts.repo";
 import { markStateUsed } from "./oauth-states.repo";
 
 export const REQUIRED_SCOPES = ["user.info.basic", "video.publish", "video.upload"];
+/** Asked for too (profile, stats, the post list); a person may untick them and still publish, without stats. */
+export const REQUESTED_SCOPES = [...REQUIRED_SCOPES, ...SYNC_SCOPES];
 const STATE_TTL_MS = 10 * 60 * 1000;
 
 export const callbackUrl = (env: Env) => new URL("/api/accounts/tiktok/callback", env.APP_URL).toString();
@@ -29,7 +32,7 @@ async function newState(env: Env, binding: StateBinding, now: number) {
 export async function authorizeUrl(env: Env, binding: StateBinding, now: number) {
   const url = new URL(env.TIKTOK_AUTH_URL);
   url.searchParams.set("client_key", env.TIKTOK_CLIENT_KEY);
-  url.searchParams.set("scope", REQUIRED_SCOPES.join(","));
+  url.searchParams.set("scope", REQUESTED_SCOPES.join(","));
   url.searchParams.set("response_type", "code");
   url.searchParams.set("redirect_uri", callbackUrl(env));
   url.searchParams.set("state", await newState(env, binding, now));

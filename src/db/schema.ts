@@ -10,6 +10,7 @@ export { webhookReceipts } from "../publishing/webhooks.tables";
 export { appState } from "../scheduler/scheduler.tables";
 export { captionTemplates, hashtagGroups, workspaceSettings } from "../settings/settings.tables";
 export { queueSchedules } from "../slots/slots.tables";
+export { accountStatsDaily, type PostStatsRow, postMetricPoints, postStats } from "../sync/sync.tables";
 export { invites } from "../teams/teams.tables";
 export { apiTokens } from "../tokens/tokens.tables";
 export { VIDEO_STATUSES } from "../videos/video-rules";

@@ -1,8 +1,10 @@
 // Data exports, offered before anything is deleted: a workspace (settings, members, accounts without tokens, the
-// videos' list, posts with their timelines, the audit log) and a person's own account.
+// videos' list, posts with their timelines, the planner's saved texts and schedules, the audit log) and a person's
+// own account.
 import { accountView } from "../accounts/accounts.repo";
 import type { Database } from "../db/client";
 import { postView } from "../posts/post-view";
+import { plannerExport } from "../settings/planner-export";
 import { iso } from "../shared/http";
 import { findWorkspace, listMembers, otherMemberCount, workspacesOf } from "../teams/members.repo";
 import { memberView } from "../teams/members.service";
@@ -22,12 +24,13 @@ export async function exportWorkspace(db: Database, workspaceId: string, now: nu
     exportedAt: iso(now)!,
     workspace: { id: workspace.id, name: workspace.name, requireApproval: workspace.requireApproval, createdAt: iso(workspace.createdAt)! },
     members: (await listMembers(db, workspaceId)).map(memberView),
-    accounts: contents.accounts.map(accountView),
+    accounts: contents.accounts.map((row) => accountView(row)),
     videos: contents.videos.map((v) => ({ ...videoView(v), contentUrl: `/api/videos/${v.id}/content` })),
     posts: contents.posts.map((p) => ({
       ...postView(p),
       events: events.filter((e) => e.postId === p.id).map((e) => ({ at: iso(e.at)!, type: e.type, message: e.message, logId: e.logId })),
     })),
+    planner: await plannerExport(db, workspaceId),
     audit: contents.audit.map((a) => ({ at: iso(a.at)!, actor: a.actorEmail, via: a.via, action: a.action, target: a.target })),
   };
 }

@@ -1,8 +1,10 @@
 // The API's view of a post, including how close to its second it went out.
-import type { PostRow } from "../db/schema";
+import type { PostRow, PostStatsRow } from "../db/schema";
 import { iso } from "../shared/http";
+import { coverUrlOf, postMetricsView } from "../sync/sync-view";
 
-export function postView(row: PostRow, account?: { username: string | null } | null) {
+/** `stats`: the sync's latest counts of the post (post_stats), when there are any. */
+export function postView(row: PostRow, account?: { username: string | null } | null, stats?: PostStatsRow | null) {
   const tiktokUrl = row.tiktokPostId && account?.username ? `https://www.tiktok.com/@${account.username}/video/${row.tiktokPostId}` : null;
   return {
     id: row.id,
@@ -39,6 +41,8 @@ export function postView(row: PostRow, account?: { username: string | null } | n
     createdAt: iso(row.createdAt)!,
     updatedAt: iso(row.updatedAt)!,
     version: row.version,
+    metrics: postMetricsView(stats),
+    coverUrl: coverUrlOf(stats),
   };
 }
 export type PostView = ReturnType<typeof postView>;

@@ -62,12 +62,14 @@ export async function listPosts(db: Database, workspaceId: string, f: PostFilter
   );
 }
 
-/** Which of these ids are posts of the workspace. */
+/** Which of these ids (a bulk move's, up to 100) are posts of the workspace. */
 export async function workspacePostIds(db: Database, workspaceId: string, ids: string[]) {
+  // One JSON parameter, not one per id: D1 binds at most 100 parameters per statement.
+  const listed = sql`${posts.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
   const rows = await db
     .select({ id: posts.id })
     .from(posts)
-    .where(and(eq(posts.workspaceId, workspaceId), inArray(posts.id, ids)));
+    .where(and(eq(posts.workspaceId, workspaceId), listed));
   return rows.map((r) => r.id);
 }
 

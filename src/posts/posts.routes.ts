@@ -7,6 +7,7 @@ import { guard } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { notFound } from "../shared/errors";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
+import { postStatsOf, workspacePostStats } from "../sync/sync-read.repo";
 import { createPostOnce } from "./idempotency";
 import { postFilters } from "./post-filters";
 import { postView } from "./post-view";
@@ -81,16 +82,20 @@ export const postRoutes = router()
     return c.json({ post: postView(created.post), warnings: created.warnings }, 201);
   })
   .openapi(listRoute, async (c) => {
-    const rows = await listPosts(c.var.db, c.get("session").workspaceId, postFilters(c.req.valid("query")));
-    return c.json({ posts: rows.map((r) => postView(r.post, { username: r.username })) }, 200);
+    const { workspaceId } = c.get("session");
+    const [rows, stats] = await Promise.all([
+      listPosts(c.var.db, workspaceId, postFilters(c.req.valid("query"))),
+      workspacePostStats(c.var.db, workspaceId),
+    ]);
+    return c.json({ posts: rows.map((r) => postView(r.post, { username: r.username }, stats.get(r.post.id))) }, 200);
   })
   .openapi(getRoute, async (c) => {
     const { db } = c.var;
     const { workspaceId } = c.get("session");
     const post = await findPost(db, workspaceId, c.req.valid("param").id);
     if (!post) throw notFound("Post");
-    const account = await findAccount(db, workspaceId, post.accountId);
-    return c.json({ post: postView(post, account), events: await listEvents(db, post.id) }, 200);
+    const [account, stats] = await Promise.all([findAccount(db, workspaceId, post.accountId), postStatsOf(db, post.id)]);
+    return c.json({ post: postView(post, account, stats), events: await listEvents(db, post.id) }, 200);
   })
   .openapi(patchRoute, async (c) => {
     const { workspaceId, userId, role } = c.get("session");

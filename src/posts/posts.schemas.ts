@@ -2,6 +2,7 @@
 // imports these types too.
 import { z } from "@hono/zod-openapi";
 import { idString, multiLine, singleLine } from "../shared/text.schemas";
+import { PostMetrics } from "../sync/sync.schemas";
 import { POST_MODES, POST_STATUSES } from "./post-status";
 import { PRIVACY_LEVELS } from "./privacy-levels";
 import { zoneProblem } from "./zone-time";
@@ -101,6 +102,10 @@ export const Post = z
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number(),
+    /** The latest TikTok counts of a published public post (account sync); null until its first reading. */
+    metrics: PostMetrics.nullable(),
+    /** Our own copy of TikTok's cover (/api/posts/{id}/cover), once seen. */
+    coverUrl: z.string().nullable(),
   })
   .openapi("Post");
 

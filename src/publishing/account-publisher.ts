@@ -7,11 +7,14 @@ import { Metrics } from "../observability/metrics";
 import { recordPreflight } from "../posts/post-progress";
 import { type Clock, systemClock } from "../shared/clock";
 import { tokenCipher } from "../shared/token-cipher";
+import { syncContext } from "../sync/sync-context";
+import { SyncRunner } from "../sync/sync-runner";
+import { SyncStore } from "../sync/sync-store";
 import { type CreatorInfo, tiktokClient } from "../tiktok/client";
 import { StepBudget, untilFirst } from "./alarm-loop";
 import { type CreatorInfoView, creatorInfoView } from "./creator-info";
 import { type Job, JobStore } from "./job-store";
-import type { PreflightMessage, PublishMessage } from "./messages";
+import type { PreflightMessage, PublishMessage, SyncMessage } from "./messages";
 import { preflightProblems } from "./preflight-check";
 import type { PublishContext } from "./publish-context";
 import { PublishRunner } from "./publish-runner";
@@ -31,6 +34,7 @@ export class AccountPublisher extends DurableObject<Env> {
   /** Where this object reads time. Tests replace it (through runInDurableObject) and move it instead of sleeping. */
   clock: Clock = systemClock;
   private readonly store: JobStore;
+  private readonly syncs: SyncStore;
   private readonly pacer: RatePacer;
   private readonly db: Database;
   private tokens: TokenManager | null = null;
@@ -39,6 +43,7 @@ export class AccountPublisher extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new JobStore(ctx.storage.sql);
+    this.syncs = new SyncStore(ctx.storage.sql);
     this.pacer = new RatePacer(this.store, Number(env.TIKTOK_RATE_WINDOW_MS) || 60_000);
     this.db = database(env.DB);
     feedLive(this.db, env, ctx);
@@ -90,6 +95,14 @@ export class AccountPublisher extends DurableObject<Env> {
   /** A webhook or the sweeper learned the outcome of a publish this object follows. */
   async settle(postId: string): Promise<void> {
     this.store.remove(postId);
+    await this.syncRunner()?.publishesEnded([postId]);
+    await this.rearm();
+  }
+
+  /** The account's sync is due (the tick) or asked for ("Sync now"); it runs after and around publishes (src/sync/). */
+  async sync(message: SyncMessage): Promise<void> {
+    this.bindAccount(message.accountId);
+    this.syncs.request(message.accountId, message.full ?? false, message.reason ?? "scheduled", this.clock.now());
     await this.rearm();
   }
 
@@ -140,7 +153,9 @@ export class AccountPublisher extends DurableObject<Env> {
   async alarm(): Promise<void> {
     const context = this.context();
     const runner = new PublishRunner(this.store, context);
+    const started = this.clock.now();
     const budget = new StepBudget(this.clock, ALARM_BUDGET_MS, MAX_STEPS_PER_ALARM);
+    const held = this.store.all().map((j) => j.post_id);
     const running = new Map<string, Promise<void>>();
     for (;;) {
       if (budget.left()) {
@@ -155,6 +170,10 @@ export class AccountPublisher extends DurableObject<Env> {
       if (running.size === 0) break;
       await untilFirst([...running.values()], this.store.earliestExcept([...running.keys()]), this.clock);
     }
+    // Then the sync: posts whose publish ended start their readings; sync steps run unless a publish is near.
+    const sync = this.syncRunner();
+    await sync?.publishesEnded(held.filter((postId) => this.store.get(postId) === null));
+    await sync?.runDue(started + ALARM_BUDGET_MS);
     await this.rearm();
     await context.metrics.flush();
   }
@@ -166,10 +185,16 @@ export class AccountPublisher extends DurableObject<Env> {
     }
   }
 
+  /** The alarm points at the earliest publish step or sync step. */
   private async rearm() {
-    const at = this.store.earliest();
-    if (at === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(at);
+    const times = [this.store.earliest(), this.syncs.earliest()].filter((t) => t !== null);
+    if (times.length === 0) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(Math.min(...times));
+  }
+
+  private syncRunner(): SyncRunner | null {
+    const accountId = this.store.getMeta("account_id");
+    return accountId ? new SyncRunner(this.syncs, this.store, syncContext(this.context(), accountId)) : null;
   }
 
   private bindAccount(accountId: string) {

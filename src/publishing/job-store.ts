@@ -29,6 +29,12 @@ const MIGRATIONS = [
   `ALTER TABLE calls ADD COLUMN post_id TEXT;
   CREATE TABLE IF NOT EXISTS released_claims (claim_token TEXT PRIMARY KEY, released_at INTEGER NOT NULL);`,
   "ALTER TABLE jobs ADD COLUMN post TEXT;",
+  // The account sync's run (src/sync/sync-store.ts): at most one per account, the alarm also points at its next_at.
+  `CREATE TABLE IF NOT EXISTS sync_runs (
+    account_id TEXT PRIMARY KEY, phase TEXT NOT NULL, next_at INTEGER NOT NULL, running_since INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0, refreshed INTEGER NOT NULL DEFAULT 0, full INTEGER NOT NULL DEFAULT 0,
+    profile INTEGER NOT NULL DEFAULT 0, reason TEXT NOT NULL, started_at INTEGER NOT NULL, cursor INTEGER,
+    pages INTEGER NOT NULL DEFAULT 0, after_post TEXT, error TEXT);`,
 ];
 
 export type CallKind = "init" | "status" | "creator_info";

@@ -39,5 +39,15 @@ export const PreflightMessage = z.object({
 });
 export type PreflightMessage = z.infer<typeof PreflightMessage>;
 
-export const QueueMessage = z.discriminatedUnion("kind", [PublishMessage, PreflightMessage]);
+/** The tick hands out an account whose sync is due (src/sync/sync-fanout.ts); its Durable Object runs the sync. */
+export const SyncMessage = z.object({
+  kind: z.literal("sync"),
+  accountId: z.string().min(1),
+  /** "Sync now": profile and every tracked post, whatever their schedule. */
+  full: z.boolean().default(false),
+  reason: z.enum(["scheduled", "manual"]).default("scheduled"),
+});
+export type SyncMessage = z.input<typeof SyncMessage>;
+
+export const QueueMessage = z.discriminatedUnion("kind", [PublishMessage, PreflightMessage, SyncMessage]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

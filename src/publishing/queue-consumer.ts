@@ -34,10 +34,11 @@ async function handOver(message: Message<unknown>, env: Env, metrics: Metrics, n
         postId: body.postId,
       });
       await publisher.schedule(body);
-    } else await publisher.preflight(body);
+    } else if (body.kind === "sync") await publisher.sync(body);
+    else await publisher.preflight(body);
     message.ack();
   } catch (error) {
-    console.error("handing post to its publisher failed", body.postId, error);
+    console.error("handing a message to its publisher failed", body.kind, body.accountId, error);
     message.retry({ delaySeconds: Math.ceil(backoffMs(message.attempts) / 1000) });
   }
 }

@@ -1,10 +1,12 @@
 // The per-minute cron tick: mark posts past their late policy as missed, claim what is due soon,
-// re-send claims whose message never reached a publisher, and record that the tick happened.
+// re-send claims whose message never reached a publisher, hand out accounts whose sync is due, and record that the
+// tick happened.
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { posts } from "../db/schema";
 import { type MaintenanceResult, runMaintenance } from "../maintenance/maintenance";
 import { isoSql, transitionMany } from "../posts/post-transitions";
+import { handOutSyncs } from "../sync/sync-fanout";
 import { CLAIM_WINDOW_MS, claimDuePosts, enqueue, publishMessage } from "./claim";
 import { schedulePreflights } from "./preflight";
 import { recordTick, staleClaims } from "./scheduler.repo";
@@ -22,6 +24,7 @@ export type TickResult = {
   resent: number;
   swept: number;
   preflighted: number;
+  synced: number;
   cleaned: MaintenanceResult;
 };
 
@@ -34,8 +37,9 @@ export async function runTick(db: Database, env: Env, now: number): Promise<Tick
   await enqueue(env.PUBLISH_QUEUE, stale.map(publishMessage));
   const preflighted = await schedulePreflights(db, env.PUBLISH_QUEUE, now);
   const swept = await sweepStuckPublishing(db, env, now);
+  const synced = await handOutSyncs(db, env.PUBLISH_QUEUE, now);
   const cleaned = await runMaintenance(db, env, now);
-  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted, cleaned };
+  return { claimed: claimed.length, missed: missed.length, resent: stale.length, swept, preflighted, synced, cleaned };
 }
 
 /** Posts still waiting past their late policy wait for the user's decision instead of going out hours late. */

@@ -19,6 +19,9 @@ const scheduleView = (row: ScheduleRow) => ({
   updatedAt: iso(row.updatedAt)!,
 });
 
+/** Every posting schedule of the workspace (its export). */
+export const schedulesOf = async (db: Database, workspaceId: string) => (await listSchedules(db, workspaceId)).map(scheduleView);
+
 async function requireAccount(db: Database, workspaceId: string, accountId: string) {
   const account = await findAccount(db, workspaceId, accountId);
   if (!account) throw notFound("Account");

@@ -184,7 +184,7 @@ export class TikTokClient {
   }
 
   /** Data endpoints: `{data, error}` envelope, success iff error.code === "ok" (§3). */
-  private async call(method: "GET" | "POST", path: string, accessToken: string, body?: unknown) {
+  protected async call(method: "GET" | "POST", path: string, accessToken: string, body?: unknown) {
     const response = await this.send(this.url(path), {
       method,
       headers: {

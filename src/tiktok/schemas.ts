@@ -64,15 +64,41 @@ export function uploadedBytes(contentRange: string | null): number | null {
   return match ? Number(match[1]) + 1 : null;
 }
 
-/** TikTok sends post ids as bare int64 JSON numbers; quote them before JSON.parse so no digit is lost. */
+/**
+ * JSON.parse that loses no digit: TikTok sends post and video ids as bare int64 JSON numbers (tiktok-api.md §2.1,
+ * §3.7), which JSON.parse rounds past 2^53. Outside strings, every integer literal of 16 or more digits is quoted
+ * first, so it arrives as the exact string. No count TikTok reports comes near 10^15. Null when the text is not JSON.
+ */
 export function parseJson(text: string): unknown {
-  const safe = text.replace(
-    /("publicaly_available_post_id"\s*:\s*\[)([^\]]*)\]/g,
-    (_, open: string, ids: string) => `${open}${ids.replace(/(^|,)\s*(\d+)\s*/g, '$1"$2"')}]`,
-  );
+  let safe = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      i = stringEnd(text, i);
+      continue;
+    }
+    if (ch !== "-" && (ch < "0" || ch > "9")) continue;
+    let end = i + 1;
+    while (end < text.length && /[0-9.eE+-]/.test(text[end]!)) end++;
+    if (/^-?\d{16,}$/.test(text.slice(i, end))) {
+      safe += `${text.slice(copied, i)}"${text.slice(i, end)}"`;
+      copied = end;
+    }
+    i = end - 1;
+  }
   try {
-    return JSON.parse(safe);
+    return JSON.parse(safe + text.slice(copied));
   } catch {
     return null;
   }
+}
+
+/** Index of the quote closing the string that opens at `start` (backslash escapes skipped). */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length;
 }

@@ -28,8 +28,10 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  expect(j?.cspViolations ?? []).toEqual([]);
+  // Stop the stack first: a failed expectation must not leave wrangler dev and the emulator running.
+  const violations = j?.cspViolations ?? [];
   await stopJourney(j);
+  expect(violations).toEqual([]);
 }, 60_000);
 
 describe("the planner in the browser", () => {

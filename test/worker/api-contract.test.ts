@@ -235,7 +235,9 @@ describe("the route table", () => {
         .replace("/videos/{id}", `/videos/${videoId}`)
         .replace("/posts/{id}", `/posts/${body.post.id}`);
       const res = await client.fetch(`/api${concrete}`);
-      expect(res.status, `GET ${path}`).toBe(path === "/accounts/tiktok/connect" ? 302 : 200);
+      // Images the sync copies (avatar, cover) do not exist yet for a fresh account and post: 404, still nothing changed.
+      const image = /\/(avatar|cover)$/.test(path);
+      expect(res.status, `GET ${path}`).toBe(path === "/accounts/tiktok/connect" ? 302 : image ? 404 : 200);
       await res.arrayBuffer();
     }
 

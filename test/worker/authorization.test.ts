@@ -73,6 +73,9 @@ const SCOPE: Record<string, "id" | "ref" | "list" | "self"> = {
   "GET /accounts/tiktok/callback": "ref",
   "GET /accounts/{id}/creator-info": "id",
   "DELETE /accounts/{id}": "id",
+  "POST /accounts/{id}/sync": "id",
+  "GET /accounts/{id}/stats": "id",
+  "GET /accounts/{id}/avatar": "id",
   "POST /videos": "self",
   "GET /videos": "list",
   "PUT /videos/{id}/parts/{n}": "id",
@@ -85,6 +88,8 @@ const SCOPE: Record<string, "id" | "ref" | "list" | "self"> = {
   "DELETE /posts/{id}": "id",
   "POST /posts/{id}/approve": "id",
   "POST /posts/{id}/reject": "id",
+  "GET /posts/{id}/metrics": "id",
+  "GET /posts/{id}/cover": "id",
   "GET /health": "list",
   // The planner (issue 13).
   "POST /drafts": "ref",

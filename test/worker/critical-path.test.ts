@@ -143,9 +143,9 @@ describe("the top-of-the-hour spike", () => {
     await insertScheduled(workspaceId, accountId, videoId, due, 2_500);
     const result = await runTick(database(env.DB), w.env, w.now());
     expect(result.claimed).toBe(2_500);
-    const messages = w.sent.map((m) => m.body as { postId: string; scheduledAt: number });
+    const messages = w.publishMessages().map((m) => m.body as { postId: string; scheduledAt: number });
     expect(new Set(messages.map((m) => m.postId)).size).toBe(2_500);
-    for (const m of w.sent) expect(w.now() + (m.delaySeconds ?? 0) * 1000).toBeLessThan(due);
+    for (const m of w.publishMessages()) expect(w.now() + (m.delaySeconds ?? 0) * 1000).toBeLessThan(due);
     expect((await rows<{ n: number }>("SELECT count(*) AS n FROM posts WHERE account_id = ? AND status = 'queued'", accountId))[0]!.n).toBe(
       2_500,
     );

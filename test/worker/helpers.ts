@@ -17,6 +17,10 @@ const nextAddress = () => {
 
 export class Client {
   cookie = "";
+  /** An API token: sent as `Authorization: Bearer` (a script's way in; no idle timeout, unlike a session). */
+  token = "";
+  /** How this client signed up, so it can sign in again after its session ended. */
+  credentials: { email: string; password: string } | null = null;
   /** This client's address as Cloudflare would report it. */
   address = nextAddress();
   /** The Worker this client talks to: the deployed one on the system clock, or a test's own (world.ts). */
@@ -29,6 +33,9 @@ export class Client {
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookie) headers.set("cookie", this.cookie);
+    // An explicit empty Authorization opts out of the token (a browser-only step such as connecting).
+    if (headers.get("authorization") === "") headers.delete("authorization");
+    else if (this.token && !headers.has("authorization")) headers.set("authorization", `Bearer ${this.token}`);
     if (!headers.has("origin")) headers.set("origin", ORIGIN);
     if (!headers.has("cf-connecting-ip")) headers.set("cf-connecting-ip", this.address);
     const response = await this.worker(new Request(`${ORIGIN}${path}`, { ...init, headers, redirect: "manual" }));
@@ -57,13 +64,46 @@ export const unique = (prefix: string) =>
 
 export async function signedUpClient(worker?: Fetcher) {
   const client = new Client(worker);
-  const { status } = await client.json("/api/auth/signup", { email: `${unique("u")}@example.com`, password: "correct horse battery" });
+  client.credentials = { email: `${unique("u")}@example.com`, password: "correct horse battery" };
+  const { status } = await client.json("/api/auth/signup", client.credentials);
   if (status !== 201) throw new Error(`signup failed: ${status}`);
+  return client;
+}
+
+/** Signs the client in again (its session ended: idle for 30 minutes of a driven clock). */
+export async function signInAgain(client: Client) {
+  const token = client.token;
+  client.token = "";
+  const { status } = await client.json("/api/auth/login", client.credentials);
+  client.token = token;
+  if (status !== 200) throw new Error(`sign-in failed: ${status}`);
+}
+
+/**
+ * A signed-up client that then talks through an API token, as a script would: for driven tests that move the clock
+ * by days, past a browser session's 30-minute idle timeout. (The connect flow still uses the session cookie.)
+ */
+export async function signedUpWithToken(worker?: Fetcher) {
+  const client = await signedUpClient(worker);
+  const { status, body } = await client.json("/api/tokens", { name: "driven test" });
+  if (status !== 201) throw new Error(`token failed: ${status} ${JSON.stringify(body)}`);
+  client.token = body.token;
   return client;
 }
 
 /** Runs the whole OAuth connect flow against the emulator (non-interactive consent). */
 export async function connectAccount(client: Client, username = unique("cr")) {
+  // Connecting is a browser's flow (the OAuth state is bound to the session): never through an API token.
+  const token = client.token;
+  client.token = "";
+  try {
+    return await connectWithSession(client, username);
+  } finally {
+    client.token = token;
+  }
+}
+
+async function connectWithSession(client: Client, username: string) {
   const start = await client.fetch("/api/accounts/tiktok/connect");
   const authorize = new URL(start.headers.get("location")!);
   authorize.searchParams.set("emu_auto", "approve");

@@ -64,6 +64,9 @@ describe("scheduling a post", () => {
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       version: 1,
+      // Not published: nothing read from TikTok yet.
+      metrics: null,
+      coverUrl: null,
     });
     expect(await rows("SELECT status, scheduled_at, claim_token FROM posts WHERE id = ?", res.body.post.id)).toEqual([
       { status: "scheduled", scheduled_at: Date.parse(scheduledAt), claim_token: null },

@@ -124,7 +124,7 @@ describe("approvals", () => {
     expect(post.status).toBe("pending_approval");
     await w.advanceTo(w.now() + 5_000);
     await w.tick();
-    expect(w.sent).toEqual([]);
+    expect(w.publishMessages()).toEqual([]);
     // An admin's own posts need no approval.
     expect((await postRequest(owner, { accountId, videoId })).body.post.status).toBe("scheduled");
 

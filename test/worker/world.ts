@@ -57,6 +57,8 @@ export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 10
     env: testEnv,
     /** Messages the Worker sent to the publish queue and the test has not delivered yet. */
     sent,
+    /** Of those, the posts' (not the account syncs' the tick also hands out). */
+    publishMessages: () => sent.filter((m) => (m.body as { kind: string }).kind === "publish"),
     now: () => clock.now(),
     /** An ISO time `ms` after the world's now, on a whole second. */
     at: (ms: number) => new Date(Math.ceil((clock.now() + ms) / 1000) * 1000).toISOString(),

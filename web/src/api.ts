@@ -10,6 +10,7 @@ import type * as drafts from "../../src/posts/drafts.schemas.ts";
 import type * as posts from "../../src/posts/posts.schemas.ts";
 import type * as settings from "../../src/settings/settings.schemas.ts";
 import type * as slots from "../../src/slots/slots.schemas.ts";
+import type * as sync from "../../src/sync/sync.schemas.ts";
 import type * as videos from "../../src/videos/videos.schemas.ts";
 import { t } from "./i18n/index.ts";
 
@@ -54,6 +55,13 @@ export type HashtagGroup = z.infer<typeof settings.HashtagGroup>;
 export type CaptionTemplate = z.infer<typeof settings.CaptionTemplate>;
 export type WorkspaceSettings = z.infer<typeof settings.WorkspaceSettings>;
 export type LiveMessage = z.infer<typeof live.LiveMessage>;
+
+/** What the account sync keeps (issue 11): an account's stats and sync state, a post's counts, their histories. */
+export type AccountStats = NonNullable<Account["stats"]>;
+export type AccountSync = Account["sync"];
+export type PostMetrics = NonNullable<Post["metrics"]>;
+export type StatsPoint = z.infer<typeof sync.StatsPoint>;
+export type MetricsPoint = z.infer<typeof sync.MetricsPoint>;
 
 /** Any non-2xx answer (or a network failure, status 0) from the API. */
 export class ApiError extends Error {
@@ -136,6 +144,13 @@ export const api = {
   accounts: () => request<z.infer<typeof accounts.AccountListResponse>>("GET", "/api/accounts"),
   creatorInfo: (accountId: string) =>
     request<z.infer<typeof accounts.CreatorInfoResponse>>("GET", `/api/accounts/${enc(accountId)}/creator-info`),
+  /** "Sync now": 202, or ApiError 429 `sync_too_soon` (details.retryAfterSeconds) within a minute of the last one. */
+  syncAccount: (accountId: string) => request<z.infer<typeof sync.SyncRequested>>("POST", `/api/accounts/${enc(accountId)}/sync`, {}),
+  accountStats: (accountId: string, range: { from?: string; to?: string } = {}) =>
+    request<z.infer<typeof sync.StatsResponse>>(
+      "GET",
+      `/api/accounts/${enc(accountId)}/stats?${new URLSearchParams(Object.entries(range).filter(([, v]) => v) as [string, string][])}`,
+    ),
 
   createVideo: (input: NewVideo) => request<z.infer<typeof videos.VideoResponse>>("POST", "/api/videos", input),
   completeVideo: (videoId: string) => request<z.infer<typeof videos.VideoResponse>>("POST", `/api/videos/${enc(videoId)}/complete`, {}),
@@ -148,6 +163,7 @@ export const api = {
   updatePost: (postId: string, patch: PostPatch) =>
     request<z.infer<typeof posts.PostWithWarnings>>("PATCH", `/api/posts/${enc(postId)}`, patch),
   cancelPost: (postId: string) => request<z.infer<typeof posts.PostResponse>>("DELETE", `/api/posts/${enc(postId)}`),
+  postMetrics: (postId: string) => request<z.infer<typeof sync.MetricsResponse>>("GET", `/api/posts/${enc(postId)}/metrics`),
 
   health: () => request<Health>("GET", "/api/health"),
   videos: () => request<z.infer<typeof videos.VideoListResponse>>("GET", "/api/videos"),

@@ -3,7 +3,7 @@
 import type { Account } from "../api.ts";
 import { t } from "../i18n/index.ts";
 import { colourClass } from "../lib/account-colors.ts";
-import { accountStatusLabel, formatCount, formatInZone } from "../lib/format.ts";
+import { accountStatusLabel, formatChange, formatCount, formatInZone } from "../lib/format.ts";
 import { accountStats } from "../lib/optional-fields.ts";
 import { browserTimeZone } from "../lib/time.ts";
 import { Avatar, Link } from "./ui.tsx";
@@ -26,6 +26,9 @@ export function AccountCard({ account, accounts }: { account: Account; accounts:
         {stats && (
           <small data-testid="account-followers">
             {t("accounts.followers", { count: stats.followers, followers: formatCount(stats.followers) })}
+            {stats.followersChange7d !== null && (
+              <span class="muted"> · {t("accounts.followersWeek", { change: formatChange(stats.followersChange7d) })}</span>
+            )}
           </small>
         )}
         {account.status !== "active" && account.statusReason && (

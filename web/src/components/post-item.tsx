@@ -2,7 +2,7 @@
 import type { Account, Post } from "../api.ts";
 import { t } from "../i18n/index.ts";
 import { colourClass } from "../lib/account-colors.ts";
-import { excerpt, formatCount, formatInZone, privacyLabel, zoneAbbreviation, zoneName } from "../lib/format.ts";
+import { excerpt, formatInZone, privacyLabel, viewsAndLikes, zoneAbbreviation, zoneName } from "../lib/format.ts";
 import { postMetrics, postThumbnail } from "../lib/optional-fields.ts";
 import { navigate } from "../lib/router.ts";
 import { PostActions } from "./post-actions/post-actions.tsx";
@@ -79,7 +79,7 @@ export function PostItem({ post, account, accounts, selected, onSelect, onChange
         )}
         <Lateness post={post} />
         <TikTokId post={post} />
-        {metrics && <span data-testid="post-views">{t("metrics.views", { count: metrics.views, views: formatCount(metrics.views) })}</span>}
+        {metrics && <span data-testid="post-views">{viewsAndLikes(metrics)}</span>}
       </div>
       <StatusNote post={post} />
       <div class="post-foot">

@@ -37,11 +37,26 @@ export function StatusBadge({ status }: { status: PostStatus }) {
   );
 }
 
+/**
+ * Images the app's CSP (web/public/_headers, img-src) lets in: our own copies (the sync's avatars and covers) and
+ * TikTok's CDN. Anything else (an emulator's http address in development) would be blocked: the initial shows.
+ */
+function allowedImage(url: string) {
+  let at: URL;
+  try {
+    at = new URL(url, location.href);
+  } catch {
+    return false;
+  }
+  if (at.origin === location.origin || at.protocol === "blob:" || at.protocol === "data:") return true;
+  return at.protocol === "https:" && /\.tiktokcdn(-us|-eu)?\.com$/.test(at.hostname);
+}
+
 /** An avatar image; TikTok avatar URLs expire after ~2 h, so a broken image falls back to an initial. */
 export function Avatar({ url, name, size = 40 }: { url: string | null; name: string; size?: number }) {
   const [broken, setBroken] = useState(false);
   const style = { width: `${size}px`, height: `${size}px` };
-  if (!url || broken) {
+  if (!url || broken || !allowedImage(url)) {
     return (
       <span class="avatar avatar-fallback" style={style} aria-hidden="true">
         {(name.trim()[0] ?? "?").toUpperCase()}

@@ -139,6 +139,7 @@ export const en = {
   "accounts.noUsername": "username not shared",
   "accounts.connectedOn": "Connected {when}",
   "accounts.followers": { one: "{followers} follower", other: "{followers} followers" },
+  "accounts.followersWeek": "{change} this week",
   "accounts.schedule": "Schedule a post",
   "accounts.reconnect": "Reconnect",
   "accounts.open": "Schedule & profile",
@@ -150,7 +151,16 @@ export const en = {
   "account.following": "Following",
   "account.likes": "Likes",
   "account.videos": "Videos",
-  "account.synced": "Synced {last} · next sync {next}",
+  "account.synced": "Synced {last}",
+  "account.notSynced": "Not synced yet",
+  "account.nextSync": "next sync {next}",
+  "account.nextSyncSoon": "next sync in a minute or so",
+  "account.noNextSync": "no sync planned",
+  "account.followersChange": "{week} in 7 days · {month} in 30 days",
+  "account.syncNow": "Sync now",
+  "account.syncRequested": "Sync requested: the numbers update in a minute or so.",
+  "account.missingScopes":
+    "This account was connected before Postflare asked to read its profile numbers and post results. Reconnect it to turn them on.",
   "account.upcoming": "Coming up for this account",
 
   "queue.title": "Posting schedule",
@@ -350,6 +360,7 @@ export const en = {
   "timeline.preflightWarning": "Checked 10 minutes ahead: something to fix",
 
   "metrics.views": { one: "{views} view", other: "{views} views" },
+  "metrics.likes": { one: "{likes} like", other: "{likes} likes" },
   "metrics.line": "{views} views · {likes} likes · {comments} comments · {shares} shares",
 
   "composer.title": "New post",

@@ -140,7 +140,13 @@ export function formatDuration(ms: number): string {
 const compact = new Intl.NumberFormat(LOCALE, { notation: "compact", maximumFractionDigits: 1 });
 const plain = new Intl.NumberFormat(LOCALE);
 export const formatCount = (n: number) => compact.format(n);
+const signed = new Intl.NumberFormat(LOCALE, { notation: "compact", maximumFractionDigits: 1, signDisplay: "exceptZero" });
+/** "+1.2K", "−30", "0": a change in a count. */
+export const formatChange = (n: number) => signed.format(n);
 export const formatNumber = (n: number) => plain.format(n);
+/** "1.2K views · 88 likes": a published post's results in a line. */
+export const viewsAndLikes = (m: { views: number; likes: number }) =>
+  `${t("metrics.views", { count: m.views, views: formatCount(m.views) })} · ${t("metrics.likes", { count: m.likes, likes: formatCount(m.likes) })}`;
 
 export function formatBytes(bytes: number): string {
   const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;

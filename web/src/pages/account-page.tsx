@@ -2,11 +2,12 @@
 // (queue slots in its own time zone), and what is coming up for it.
 import { api, type Post } from "../api.ts";
 import { CONNECT_URL } from "../components/account-card.tsx";
+import { AccountSyncPanel } from "../components/account-sync.tsx";
 import { QueueEditor } from "../components/queue-editor.tsx";
 import { Avatar, FormError, Link, Loading, Notice, PageHead, StatusBadge } from "../components/ui.tsx";
 import { t } from "../i18n/index.ts";
-import { accountStatusLabel, excerpt, formatCount, formatRelative, formatShort } from "../lib/format.ts";
-import { accountProfile, accountStats, accountSync } from "../lib/optional-fields.ts";
+import { accountStatusLabel, excerpt, formatChange, formatCount, formatShort } from "../lib/format.ts";
+import { accountProfile, accountStats } from "../lib/optional-fields.ts";
 import { useAccounts } from "../lib/use-accounts.ts";
 import { useLiveData } from "../lib/use-live-data.ts";
 
@@ -30,7 +31,6 @@ export function AccountPage({ accountId }: { accountId: string }) {
   }
   const profile = accountProfile(account);
   const stats = accountStats(account);
-  const sync = accountSync(account);
   return (
     <section class="account-page" data-testid="account-page">
       <p>
@@ -40,8 +40,8 @@ export function AccountPage({ accountId }: { accountId: string }) {
         <Avatar url={account.avatarUrl} name={account.displayName} size={72} />
         <div class="profile-main">
           <PageHead title={account.displayName} sub={account.username ? `@${account.username}` : t("accounts.noUsername")} />
-          {profile?.bioDescription && <p>{profile.bioDescription}</p>}
-          {profile?.profileDeepLink && (
+          {profile.bioDescription && <p>{profile.bioDescription}</p>}
+          {profile.profileDeepLink && (
             <a href={profile.profileDeepLink} target="_blank" rel="noreferrer">
               {t("account.openOnTikTok")}
             </a>
@@ -53,7 +53,17 @@ export function AccountPage({ accountId }: { accountId: string }) {
             <dl class="stats" data-testid="account-stats">
               <div>
                 <dt>{t("account.followers")}</dt>
-                <dd>{formatCount(stats.followers)}</dd>
+                <dd>
+                  {formatCount(stats.followers)}
+                  {stats.followersChange7d !== null && (
+                    <span class="muted small block" data-testid="followers-change">
+                      {t("account.followersChange", {
+                        week: formatChange(stats.followersChange7d),
+                        month: stats.followersChange30d === null ? t("common.none") : formatChange(stats.followersChange30d),
+                      })}
+                    </span>
+                  )}
+                </dd>
               </div>
               <div>
                 <dt>{t("account.following")}</dt>
@@ -69,15 +79,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
               </div>
             </dl>
           )}
-          {sync && (
-            <p class="muted small" data-testid="account-sync">
-              {t("account.synced", {
-                last: sync.lastAt ? formatRelative(sync.lastAt) : t("health.never"),
-                next: sync.nextAt ? formatRelative(sync.nextAt) : t("common.none"),
-              })}
-              {sync.error && <span class="text-warning block">{sync.error}</span>}
-            </p>
-          )}
+          <AccountSyncPanel account={account} />
         </div>
       </div>
       {account.status !== "active" && (

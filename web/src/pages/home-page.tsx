@@ -6,7 +6,7 @@ import { Thumb } from "../components/thumb.tsx";
 import { FormError, Link, Loading, PageHead, StatusBadge } from "../components/ui.tsx";
 import { t } from "../i18n/index.ts";
 import { colourClass } from "../lib/account-colors.ts";
-import { excerpt, formatCount, formatRelative, formatShort } from "../lib/format.ts";
+import { excerpt, formatRelative, formatShort, viewsAndLikes } from "../lib/format.ts";
 import { postMetrics, postThumbnail } from "../lib/optional-fields.ts";
 import { ATTENTION_STATUSES } from "../lib/post-queries.ts";
 import { useAccounts } from "../lib/use-accounts.ts";
@@ -162,11 +162,7 @@ export function HomePage() {
               <ul class="mini-list">
                 {data.recent.map((p) => {
                   const m = postMetrics(p);
-                  const text = m
-                    ? t("metrics.views", { count: m.views, views: formatCount(m.views) })
-                    : p.timing.completedAt
-                      ? formatRelative(p.timing.completedAt)
-                      : null;
+                  const text = m ? viewsAndLikes(m) : p.timing.completedAt ? formatRelative(p.timing.completedAt) : null;
                   return item(p, text ? <span class="muted small block">{text}</span> : undefined);
                 })}
               </ul>

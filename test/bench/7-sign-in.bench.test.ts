@@ -1,4 +1,4 @@
-// Benchmark 5 (sign-in): the cost of one sign-in (PBKDF2-SHA256 at 100,000 iterations, the Workers cap) and the
+// Benchmark 7 (sign-in): the cost of one sign-in (PBKDF2-SHA256 at 100,000 iterations, the Workers cap) and the
 // account-enumeration timing check of reliability-security.md: 200 samples each of a wrong password for a known
 // email and any password for an unknown one (sign-in), and of a new and a taken email (sign-up), interleaved; their
 // medians should differ by less than 5 ms. Every sample comes from its own client address and email, so no
@@ -35,7 +35,7 @@ const median = (xs: number[]) => {
 };
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
-describe("benchmark 5: sign-in cost and enumeration timing", () => {
+describe("benchmark 7: sign-in cost and enumeration timing", () => {
   it("measures PBKDF2, a sign-in, and the medians of the cases an attacker would compare", async () => {
     const pbkdf2: number[] = [];
     const stored = await hashPassword(PASSWORD);
@@ -72,7 +72,7 @@ describe("benchmark 5: sign-in cost and enumeration timing", () => {
       t.signUpTaken.push(taken.ms);
     }
     const medians = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));
-    await report("5 sign-in", {
+    await report("7 sign-in", {
       samples: SAMPLES,
       pbkdf2VerifyMedianMs: median(pbkdf2),
       signInMedianMs: medians.rightPassword,
