@@ -198,6 +198,11 @@ describe("the planner in the browser", () => {
       await byId("queue-save").click();
       await byId("queue-next").locator("li").first().waitFor();
       await checkScreen(page, "account");
+      // On a 375 px phone every day of the posting schedule is in view (none behind a sideways scroll).
+      await page.setViewportSize({ width: 375, height: 844 });
+      const grid = await page.locator(".table-scroll").evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      expect(grid[0], "the posting schedule scrolls sideways at 375 px").toBeLessThanOrEqual(grid[1]!);
+      await page.setViewportSize({ width: 1280, height: 900 });
       const queue = await api(page, j.stack, "GET", `/api/accounts/${j.accountId}/queue`);
       const first = queue.next[0] as string;
 
