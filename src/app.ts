@@ -12,12 +12,17 @@ import { database } from "./db/client";
 import type { AppEnv } from "./env";
 import { healthRoutes } from "./health/health.routes";
 import { leavingRoutes } from "./leaving/leaving.routes";
+import { liveRoutes } from "./live/live.routes";
+import { feedLive } from "./live/live-feed";
 import { approvalRoutes } from "./posts/approvals.routes";
+import { draftRoutes } from "./posts/drafts.routes";
 import { postRoutes } from "./posts/posts.routes";
 import { webhookRoutes } from "./publishing/webhooks.routes";
+import { settingsRoutes } from "./settings/settings.routes";
 import type { Clock } from "./shared/clock";
 import { apiSecurityHeaders, jsonBodyLimit } from "./shared/edge";
 import { AppError, errorBody } from "./shared/errors";
+import { slotRoutes } from "./slots/slots.routes";
 import { syncRoutes } from "./sync/sync.routes";
 import { inviteRoutes } from "./teams/invites.routes";
 import { memberRoutes } from "./teams/members.routes";
@@ -43,13 +48,20 @@ const ROUTES = [
   healthRoutes,
   webhookRoutes,
   syncRoutes,
+  // The planner (issue 13): drafts and post moves, queue slots, workspace settings, live updates.
+  draftRoutes,
+  slotRoutes,
+  settingsRoutes,
+  liveRoutes,
 ];
 
-/** Gives each request its time and its database handle. */
+/** Gives each request its time and its database handle (whose post writes reach the workspace's live updates). */
 const requestContext = (clock: Clock) =>
   createMiddleware<AppEnv>(async (c, next) => {
     c.set("now", clock.now());
-    c.set("db", database(c.env.DB));
+    const db = database(c.env.DB);
+    feedLive(db, c.env, c.executionCtx);
+    c.set("db", db);
     await next();
   });
 

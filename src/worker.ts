@@ -2,6 +2,7 @@
 // consumers (publish, media, and their dead letters). src/index.ts builds them with the system clock; tests build them with a manual one.
 import { createApp } from "./app";
 import { database } from "./db/client";
+import { feedLive } from "./live/live-feed";
 import { logEvent } from "./observability/log";
 import { type D1Tally, meteredD1 } from "./observability/metered-d1";
 import { Metrics } from "./observability/metrics";
@@ -15,10 +16,12 @@ export function createWorker(clock: Clock) {
   return {
     fetch: app.fetch,
 
-    async scheduled(_controller, env, _ctx) {
+    async scheduled(_controller, env, ctx) {
       const now = clock.now();
       const tally: D1Tally = { queries: 0, rowsRead: 0, rowsWritten: 0 };
-      const result = await runTick(database(meteredD1(env.DB, tally)), env, now);
+      const db = database(meteredD1(env.DB, tally));
+      feedLive(db, env, ctx);
+      const result = await runTick(db, env, now);
       const ms = clock.now() - now;
       const metrics = new Metrics(env, database(env.DB));
       for (const [name, value] of [
@@ -43,8 +46,9 @@ export function createWorker(clock: Clock) {
       });
     },
 
-    async queue(batch, env, _ctx) {
+    async queue(batch, env, ctx) {
       const db = database(env.DB);
+      feedLive(db, env, ctx);
       if (batch.queue === "postflare-media") return consumeMediaQueue(batch, db, env.VIDEOS, clock.now());
       if (batch.queue === "postflare-media-dlq") return consumeMediaDeadLetters(batch, db, clock.now());
       if (batch.queue.endsWith("-dlq")) return consumeDeadLetters(batch, db, clock.now());

@@ -8,6 +8,8 @@ export { POST_MODES, POST_STATUSES, type PostMode, type PostStatus } from "../po
 export { type PostRow, postEvents, posts } from "../posts/posts.tables";
 export { webhookReceipts } from "../publishing/webhooks.tables";
 export { appState } from "../scheduler/scheduler.tables";
+export { captionTemplates, hashtagGroups, workspaceSettings } from "../settings/settings.tables";
+export { queueSchedules } from "../slots/slots.tables";
 export { accountStatsDaily, type PostStatsRow, postMetricPoints, postStats } from "../sync/sync.tables";
 export { invites } from "../teams/teams.tables";
 export { apiTokens } from "../tokens/tokens.tables";

@@ -1,8 +1,10 @@
 // Data exports, offered before anything is deleted: a workspace (settings, members, accounts without tokens, the
-// videos' list, posts with their timelines, the audit log) and a person's own account.
+// videos' list, posts with their timelines, the planner's saved texts and schedules, the audit log) and a person's
+// own account.
 import { accountView } from "../accounts/accounts.repo";
 import type { Database } from "../db/client";
 import { postView } from "../posts/post-view";
+import { plannerExport } from "../settings/planner-export";
 import { iso } from "../shared/http";
 import { findWorkspace, listMembers, otherMemberCount, workspacesOf } from "../teams/members.repo";
 import { memberView } from "../teams/members.service";
@@ -31,6 +33,7 @@ export async function exportWorkspace(db: Database, workspaceId: string, now: nu
       ...postView(p),
       events: events.filter((e) => e.postId === p.id).map((e) => ({ at: iso(e.at)!, type: e.type, message: e.message, logId: e.logId })),
     })),
+    planner: await plannerExport(db, workspaceId),
     audit: contents.audit.map((a) => ({ at: iso(a.at)!, actor: a.actorEmail, via: a.via, action: a.action, target: a.target })),
   };
 }

@@ -10,7 +10,7 @@ export type PostsDeps = { db: Database; queue: Queue; publishers: Env["ACCOUNT_P
 
 /** A post due within the claim window is claimed and handed to its publisher now, not at the next tick. */
 export async function handOverIfDueSoon(deps: PostsDeps, post: Pick<PostRow, "id" | "status" | "scheduledAt">, now: number) {
-  if (post.status !== "scheduled" || post.scheduledAt > now + CLAIM_WINDOW_MS) return;
+  if (post.status !== "scheduled" || post.scheduledAt === null || post.scheduledAt > now + CLAIM_WINDOW_MS) return;
   const messages = (await claimDuePosts(deps.db, now, now + CLAIM_WINDOW_MS, post.id)).map(publishMessage);
   for (const message of messages) {
     try {

@@ -2,6 +2,8 @@
 // Worker, the API contract and the web app (one definition, no copies).
 
 export const POST_STATUSES = [
+  /** Saved from the composer without a time; only a person moves it on (schedule, queue, discard). */
+  "draft",
   "pending_approval",
   "scheduled",
   "queued",
@@ -36,6 +38,7 @@ export const CANCELLABLE_STATUSES = ["pending_approval", "scheduled", "queued", 
 export const INITIAL_STATUSES = ["scheduled", "pending_approval"] as const satisfies readonly PostStatus[];
 /** Statuses after which nothing more happens on their own. */
 export const FINAL_STATUSES = [
+  "draft",
   "published",
   "sent_to_inbox",
   "failed",

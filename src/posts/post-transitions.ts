@@ -53,6 +53,19 @@ export const TRANSITIONS = {
   webhookInboxDelivered: { from: ["publishing"], to: "sent_to_inbox" },
   webhookInboxPosted: { from: ["sent_to_inbox"], to: "published" },
   webhookFailed: { from: ["publishing"], to: "failed" },
+  // The planner (issue 13): drafts have no time until a person schedules them.
+  /** A draft gets its time (or a queue slot) and joins the calendar. */
+  schedule: { from: ["draft"], to: "scheduled" },
+  /** An editor schedules a draft in a workspace that wants approvals: it waits for an admin. */
+  submitDraftForApproval: { from: ["draft"], to: "pending_approval" },
+  /** A draft's fields change; it stays a draft. */
+  editDraft: { from: ["draft"], to: "draft" },
+  /** Back to the drafts before anything was sent to TikTok (its time is dropped; a queued post is withdrawn first). */
+  unschedule: { from: CANCELLABLE_STATUSES, to: "draft", set: FRESH_PUBLISH },
+  /** "Undo" right after a person's cancel (guarded by how recent it is, and that it was a cancel, not a rejection). */
+  restore: { from: ["cancelled"], to: "scheduled" },
+  /** The same undo, for an editor in a workspace that wants approvals. */
+  restoreForApproval: { from: ["cancelled"], to: "pending_approval" },
 } as const satisfies Record<string, { from: readonly PostStatus[]; to: PostStatus; set?: Columns }>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
@@ -88,7 +101,7 @@ export async function transition(db: Database, name: TransitionName, target: Tar
 }
 
 /** What a bulk move answers per moved post (claims and misses move thousands; whole rows would be megabytes). */
-export type MovedPost = { id: string; accountId: string; scheduledAt: number | null };
+export type MovedPost = { id: string; accountId: string; workspaceId: string; scheduledAt: number | null };
 
 /** Like `transition`, answering only each moved post's id, account and time. */
 export async function transitionMany(
@@ -103,8 +116,12 @@ export async function transitionMany(
   const [recordEvents, write] = writes(db, where, { ...change.set, ...move.set, status: move.to }, change.event, now);
   const [, rows] = await db.batch([
     recordEvents,
-    write.returning({ id: posts.id, accountId: posts.accountId, scheduledAt: posts.scheduledAt }),
+    write.returning({ id: posts.id, accountId: posts.accountId, workspaceId: posts.workspaceId, scheduledAt: posts.scheduledAt }),
   ]);
+  reportWritten(
+    db,
+    rows.map((r) => ({ ...r, status: move.to, version: null, updatedAt: now })),
+  );
   return rows;
 }
 
@@ -127,9 +144,27 @@ export async function annotate(db: Database, statuses: readonly PostStatus[], ta
   return writeWithEvent(db, and(inArray(posts.status, [...statuses]), ...guards(target))!, change.set ?? {}, change.event, now);
 }
 
+/** A post as a write left it: what live updates (src/live/) tell the workspace's open tabs. */
+export type PostWrite = Pick<PostRow, "id" | "workspaceId" | "accountId" | "status" | "scheduledAt" | "updatedAt"> & {
+  /** null after a bulk move, which does not read it back. */
+  version: number | null;
+};
+export type PostWriteListener = (rows: PostWrite[]) => void;
+const writeListeners = new WeakMap<Database, PostWriteListener>();
+
+/** Every later write through `db` (a move, a recorded fact, a create, a discarded draft) reports its rows to `listener`. */
+export function watchPostWrites(db: Database, listener: PostWriteListener) {
+  writeListeners.set(db, listener);
+}
+
+function reportWritten(db: Database, rows: PostWrite[]) {
+  if (rows.length > 0) writeListeners.get(db)?.(rows);
+}
+
 async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
   const [recordEvents, write] = writes(db, where, set, e, now);
   const [, rows] = await db.batch([recordEvents, write.returning()]);
+  reportWritten(db, rows);
   return rows;
 }
 
@@ -154,8 +189,31 @@ export async function createScheduled(
   row: NewPostRow & { status: (typeof INITIAL_STATUSES)[number] },
   event: { type: string; message: string },
 ) {
+  await insertWithEvent(db, row, event);
+}
+
+/** A draft (issue 13): a post saved without a time. */
+export async function createDraft(db: Database, row: NewPostRow & { status: "draft" }, event: { type: string; message: string }) {
+  await insertWithEvent(db, row, event);
+}
+
+async function insertWithEvent(db: Database, row: NewPostRow, event: { type: string; message: string }) {
   const at = row.createdAt;
-  await db.batch([db.insert(posts).values(row), db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event }))]);
+  const [inserted] = await db.batch([
+    db.insert(posts).values(row).returning(),
+    db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event })),
+  ]);
+  reportWritten(db, inserted);
+}
+
+/** Discards a draft of the workspace (its timeline goes with it): it never reached the calendar. */
+export async function deleteDraft(db: Database, workspaceId: string, postId: string): Promise<PostRow | null> {
+  const rows = await db
+    .delete(posts)
+    .where(and(eq(posts.id, postId), eq(posts.workspaceId, workspaceId), eq(posts.status, "draft")))
+    .returning();
+  reportWritten(db, rows);
+  return rows[0] ?? null;
 }
 
 function guards(target: Target): SQL[] {

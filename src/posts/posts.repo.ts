@@ -1,8 +1,9 @@
 // Posts and their events in D1.
-import { and, asc, desc, eq, gt, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { postEvents, posts, tiktokAccounts, videos, workspaces } from "../db/schema";
 import { iso } from "../shared/http";
+import type { PostStatus } from "./post-status";
 
 export async function findPost(db: Database, workspaceId: string, postId: string) {
   const [row] = await db
@@ -25,14 +26,51 @@ export async function loadPostWithVideo(db: Database, postId: string) {
 }
 export type PostWithVideo = NonNullable<Awaited<ReturnType<typeof loadPostWithVideo>>>;
 
-export async function listPosts(db: Database, workspaceId: string) {
-  return db
-    .select({ post: posts, username: tiktokAccounts.username })
+export type PostFilters = {
+  statuses?: PostStatus[];
+  accountId?: string;
+  from?: number;
+  to?: number;
+  search?: string;
+  order?: "asc" | "desc";
+  limit?: number;
+};
+
+/** `%`, `_` and `\` in a search are literal characters, not LIKE wildcards. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listPosts(db: Database, workspaceId: string, f: PostFilters = {}) {
+  const byTime = f.order === "asc" ? asc(posts.scheduledAt) : desc(posts.scheduledAt);
+  return (
+    db
+      .select({ post: posts, username: tiktokAccounts.username })
+      .from(posts)
+      .leftJoin(tiktokAccounts, eq(tiktokAccounts.id, posts.accountId))
+      .where(
+        and(
+          eq(posts.workspaceId, workspaceId),
+          f.statuses ? inArray(posts.status, f.statuses) : undefined,
+          f.accountId ? eq(posts.accountId, f.accountId) : undefined,
+          f.from !== undefined ? gte(posts.scheduledAt, f.from) : undefined,
+          f.to !== undefined ? lt(posts.scheduledAt, f.to) : undefined,
+          f.search ? sql`${posts.caption} LIKE ${likePattern(f.search)} ESCAPE '\\'` : undefined,
+        ),
+      )
+      // Drafts (no time) after the posts with one, latest edit first.
+      .orderBy(sql`${posts.scheduledAt} IS NULL`, byTime, desc(posts.updatedAt), asc(posts.id))
+      .limit(f.limit ?? 500)
+  );
+}
+
+/** Which of these ids (a bulk move's, up to 100) are posts of the workspace. */
+export async function workspacePostIds(db: Database, workspaceId: string, ids: string[]) {
+  // One JSON parameter, not one per id: D1 binds at most 100 parameters per statement.
+  const listed = sql`${posts.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  const rows = await db
+    .select({ id: posts.id })
     .from(posts)
-    .leftJoin(tiktokAccounts, eq(tiktokAccounts.id, posts.accountId))
-    .where(eq(posts.workspaceId, workspaceId))
-    .orderBy(desc(posts.scheduledAt))
-    .limit(500);
+    .where(and(eq(posts.workspaceId, workspaceId), listed));
+  return rows.map((r) => r.id);
 }
 
 export async function listEvents(db: Database, postId: string) {
@@ -64,7 +102,7 @@ export async function directPostTimesAround(db: Database, accountId: string, at:
         excludePostId ? ne(posts.id, excludePostId) : undefined,
       ),
     );
-  return rows.map((r) => r.at);
+  return rows.flatMap((r) => (r.at === null ? [] : [r.at]));
 }
 
 /** The most other posts found in any 24 h window that contains `at` (TikTok's cap is rolling). */

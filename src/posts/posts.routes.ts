@@ -9,6 +9,7 @@ import { notFound } from "../shared/errors";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
 import { postStatsOf, workspacePostStats } from "../sync/sync-read.repo";
 import { createPostOnce } from "./idempotency";
+import { postFilters } from "./post-filters";
 import { postView } from "./post-view";
 import { findPost, listEvents, listPosts } from "./posts.repo";
 import {
@@ -16,6 +17,7 @@ import {
   NewPost,
   PostDetailResponse,
   PostId,
+  PostListQuery,
   PostListResponse,
   PostPatch,
   PostResponse,
@@ -40,6 +42,7 @@ const listRoute = createRoute({
   path: "/posts",
   tags: ["posts"],
   ...guard("viewer"),
+  request: { query: PostListQuery },
   responses: { 200: json(PostListResponse), ...errorResponses },
 });
 const getRoute = createRoute({
@@ -80,7 +83,10 @@ export const postRoutes = router()
   })
   .openapi(listRoute, async (c) => {
     const { workspaceId } = c.get("session");
-    const [rows, stats] = await Promise.all([listPosts(c.var.db, workspaceId), workspacePostStats(c.var.db, workspaceId)]);
+    const [rows, stats] = await Promise.all([
+      listPosts(c.var.db, workspaceId, postFilters(c.req.valid("query"))),
+      workspacePostStats(c.var.db, workspaceId),
+    ]);
     return c.json({ posts: rows.map((r) => postView(r.post, { username: r.username }, stats.get(r.post.id))) }, 200);
   })
   .openapi(getRoute, async (c) => {

@@ -88,7 +88,8 @@ export const Post = z
     brandContent: z.boolean(),
     brandOrganic: z.boolean(),
     isAigc: z.boolean(),
-    scheduledAt: z.string(),
+    /** null for a draft (a post without a time yet). */
+    scheduledAt: z.string().nullable(),
     timezone: z.string(),
     latePolicyMinutes: z.number(),
     coverTimestampMs: z.number().nullable(),
@@ -100,7 +101,7 @@ export const Post = z
     lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
     warning: z.string().nullable(),
     timing: z.object({
-      scheduledAt: z.string(),
+      scheduledAt: z.string().nullable(),
       initAt: z.string().nullable(),
       uploadedAt: z.string().nullable(),
       completedAt: z.string().nullable(),
@@ -143,6 +144,29 @@ export const IdempotencyHeader = z.object({
     .optional()
     .openapi({ description: "A unique key per intended post; the same key with the same body returns the same post" }),
 });
+
+const statusList = z
+  .string()
+  .refine(
+    (v) => v.split(",").every((s) => (POST_STATUSES as readonly string[]).includes(s)),
+    `Use statuses from: ${POST_STATUSES.join(", ")}`,
+  );
+/** GET /posts filters (all optional, combined with AND). */
+export const PostListQuery = z.object({
+  /** Comma-separated statuses, e.g. "scheduled,queued". */
+  status: statusList.optional(),
+  account: z.string().min(1).optional(),
+  /** Scheduled at or after this time (drafts, which have no time, never match a range). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Scheduled before this time. */
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Words in the caption (case-insensitive). */
+  q: z.string().trim().max(200).optional(),
+  /** By time: "asc" soonest first, "desc" (default) latest first; drafts by last edit. */
+  order: z.enum(["asc", "desc"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type PostListQuery = z.infer<typeof PostListQuery>;
 
 export const PostResponse = z.object({ post: Post });
 export const PostWithWarnings = z.object({ post: Post, warnings: z.array(z.string()) });

@@ -7,6 +7,7 @@ import type { Database } from "../db/client";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { handOverIfDueSoon, type PostsDeps, withdrawFromPublisher } from "./post-handover";
+import { DAILY_POST_CAP, PAST_TOLERANCE_MS } from "./post-limits";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
 import { checkVideoForPost } from "./post-video-check";
@@ -14,10 +15,7 @@ import { busiestDayAround, directPostTimesAround, findPost, workspaceRequiresApp
 import type { NewPost, PostPatch } from "./posts.schemas";
 import { offsetProblem } from "./zone-time";
 
-/** TikTok's documented Direct Post cap per creator per 24 h (varies by creator; shared across apps). */
-export const DAILY_POST_CAP = 15;
-/** A time a few seconds in the past still counts as "now" (clock skew, form submit time). */
-const PAST_TOLERANCE_MS = 10_000;
+export { DAILY_POST_CAP } from "./post-limits";
 /** How far ahead a post may be scheduled (TikTok's refresh tokens live a year). */
 export const MAX_SCHEDULE_AHEAD_MS = 365 * 24 * 3600 * 1000;
 
@@ -27,7 +25,7 @@ type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: numb
 
 export type { PostsDeps };
 
-async function validate(deps: PostsDeps, workspaceId: string, accountId: string, s: Settings, now: number) {
+export async function validate(deps: PostsDeps, workspaceId: string, accountId: string, s: Settings, now: number) {
   const { db } = deps;
   const account = await findAccount(db, workspaceId, accountId);
   if (!account) throw new AppError(404, "account_not_found", "That TikTok account is not connected to this workspace");
@@ -52,7 +50,7 @@ async function validate(deps: PostsDeps, workspaceId: string, accountId: string,
   await checkVideoForPost(db, workspaceId, s, () => maxPostDurationSec({ ACCOUNT_PUBLISHER: deps.publishers }, accountId));
 }
 
-async function warningsFor(db: Database, accountId: string, s: Settings, excludePostId?: string) {
+export async function warningsFor(db: Database, accountId: string, s: Settings, excludePostId?: string) {
   const warnings: string[] = [];
   if (s.mode === "direct") {
     const busiest = busiestDayAround(await directPostTimesAround(db, accountId, s.scheduledAt, excludePostId), s.scheduledAt);
@@ -66,7 +64,7 @@ async function warningsFor(db: Database, accountId: string, s: Settings, exclude
 }
 
 /** A wall-clock time written with an offset must exist in the post's zone (no DST gap, no foreign offset). */
-function checkLocalTime(iso: string | undefined, zone: string) {
+export function checkLocalTime(iso: string | undefined, zone: string) {
   const problem = iso ? offsetProblem(iso, zone) : null;
   if (problem) throw new AppError(400, problem.code, problem.message, { path: "scheduledAt" });
 }
@@ -135,10 +133,13 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
   if (!(EDITABLE_STATUSES as readonly string[]).includes(current.status)) {
     throw new AppError(409, "post_not_editable", `This post is ${current.status} and can no longer be edited`);
   }
+  // Drafts are not editable here (drafts.service.ts), so the current time is there when no new one is given.
+  const scheduledAt = patch.scheduledAt ? Date.parse(patch.scheduledAt) : current.scheduledAt;
+  if (scheduledAt === null) throw new AppError(409, "post_not_editable", "This post is a draft; schedule it instead");
   const next = {
     ...current,
     ...patch,
-    scheduledAt: patch.scheduledAt ? Date.parse(patch.scheduledAt) : current.scheduledAt,
+    scheduledAt,
     privacyLevel: patch.privacyLevel === undefined ? current.privacyLevel : patch.privacyLevel,
   };
   if (next.mode === "inbox") next.privacyLevel = null;

@@ -19,7 +19,8 @@ export const posts = sqliteTable("posts", {
   brandContent: flag("brand_content"),
   brandOrganic: flag("brand_organic"),
   isAigc: flag("is_aigc"),
-  scheduledAt: ms("scheduled_at").notNull(),
+  /** NULL only for a draft (migration 0002's CHECK): the claim, tick and publisher only ever read non-draft posts. */
+  scheduledAt: ms("scheduled_at"),
   timezone: text("timezone").notNull(),
   latePolicyMinutes: integer("late_policy_minutes").notNull().default(360),
   status: text("status", { enum: POST_STATUSES }).notNull(),

@@ -2,6 +2,7 @@
 // owns token refresh, and drives every job from a single alarm pointing at the earliest due step.
 import { DurableObject } from "cloudflare:workers";
 import { type Database, database } from "../db/client";
+import { feedLive } from "../live/live-feed";
 import { Metrics } from "../observability/metrics";
 import { recordPreflight } from "../posts/post-progress";
 import { type Clock, systemClock } from "../shared/clock";
@@ -45,6 +46,7 @@ export class AccountPublisher extends DurableObject<Env> {
     this.syncs = new SyncStore(ctx.storage.sql);
     this.pacer = new RatePacer(this.store, Number(env.TIKTOK_RATE_WINDOW_MS) || 60_000);
     this.db = database(env.DB);
+    feedLive(this.db, env, ctx);
   }
 
   /**

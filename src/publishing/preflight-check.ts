@@ -14,7 +14,9 @@ export const PENDING_INBOX_CAP = 5;
 
 export async function preflightProblems(ctx: PublishContext, postId: string, now: number): Promise<string[] | null> {
   const loaded = await loadPostWithVideo(ctx.db, postId);
-  if (!loaded || !["scheduled", "queued"].includes(loaded.post.status)) return null;
+  // A post turned back into a draft meanwhile has no time: nothing to check.
+  const scheduledAt = loaded?.post.scheduledAt;
+  if (!loaded || scheduledAt == null || !["scheduled", "queued"].includes(loaded.post.status)) return null;
   const { post, video } = loaded;
   const problems: string[] = [];
   let maxDurationSec: number | null = null;
@@ -36,7 +38,7 @@ export async function preflightProblems(ctx: PublishContext, postId: string, now
   if (maxDurationSec !== null && post.mode === "direct" && durationSec > maxDurationSec) {
     problems.push(`The video lasts ${Math.round(durationSec)} s but this account may post at most ${maxDurationSec} s.`);
   }
-  problems.push(...(await capProblems(ctx, post.accountId, post.mode, post.scheduledAt)));
+  problems.push(...(await capProblems(ctx, post.accountId, post.mode, scheduledAt)));
   return problems;
 }
 

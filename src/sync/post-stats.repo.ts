@@ -18,6 +18,9 @@ const ROWS_PER_INSERT = 8;
  */
 const published = sql`+${posts.status} = 'published'`;
 
+/** A published post always has its time: only drafts (issue 13) have none, and a draft is never published. */
+const scheduledAt = sql<number>`${posts.scheduledAt}`;
+
 type Published = { id: string; completedAt: number | null; scheduledAt: number };
 const publishedAt = (p: Published) => p.completedAt ?? p.scheduledAt;
 
@@ -48,7 +51,7 @@ async function insertTracked(db: Database, rows: ReturnType<typeof trackRows>) {
 export async function trackPublished(db: Database, accountId: string, postIds: string[], now: number, config: SyncConfig) {
   if (postIds.length === 0) return [];
   const rows = await db
-    .select({ id: posts.id, completedAt: posts.completedAt, scheduledAt: posts.scheduledAt })
+    .select({ id: posts.id, completedAt: posts.completedAt, scheduledAt })
     .from(posts)
     .where(and(inArray(posts.id, postIds.slice(0, 90)), eq(posts.accountId, accountId), published, trackable));
   return insertTracked(db, trackRows(rows, accountId, now, config));
@@ -57,7 +60,7 @@ export async function trackPublished(db: Database, accountId: string, postIds: s
 /** Published public posts of the account in the horizon that are not tracked yet (published elsewhere, or before). */
 export async function trackUntracked(db: Database, accountId: string, now: number, config: SyncConfig) {
   const rows = await db
-    .select({ id: posts.id, completedAt: posts.completedAt, scheduledAt: posts.scheduledAt })
+    .select({ id: posts.id, completedAt: posts.completedAt, scheduledAt })
     .from(posts)
     .leftJoin(postStats, eq(postStats.postId, posts.id))
     .where(
@@ -90,7 +93,7 @@ export async function dueReadings(db: Database, accountId: string, now: number, 
       postId: postStats.postId,
       tiktokPostId: posts.tiktokPostId,
       completedAt: posts.completedAt,
-      scheduledAt: posts.scheduledAt,
+      scheduledAt,
       coverKey: postStats.coverKey,
       workspaceId: posts.workspaceId,
     })
@@ -149,7 +152,7 @@ export async function saveReadings(db: Database, outcomes: ReadingOutcome[], now
 /** Tracked posts without a TikTok id whose reading is due (or all, full sync): the ones to reconcile. */
 export async function reconcileCandidates(db: Database, accountId: string, now: number, full: boolean) {
   return db
-    .select({ id: posts.id, caption: posts.caption, initAt: posts.initAt, completedAt: posts.completedAt, scheduledAt: posts.scheduledAt })
+    .select({ id: posts.id, caption: posts.caption, initAt: posts.initAt, completedAt: posts.completedAt, scheduledAt })
     .from(postStats)
     .innerJoin(posts, eq(posts.id, postStats.postId))
     .where(

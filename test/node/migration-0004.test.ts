@@ -54,11 +54,12 @@ describe("migration 0004 (video pipeline)", () => {
     const files = readdirSync(new URL("../../migrations/", import.meta.url))
       .filter((f) => f.endsWith(".sql"))
       .sort();
-    expect(files.slice(0, 3)).toEqual(["0001_initial.sql", "0002_post_statuses.sql", "0004_video_pipeline.sql"]);
+    expect(files.slice(0, 4)).toEqual(["0001_initial.sql", "0002_post_statuses.sql", "0003_planner.sql", "0004_video_pipeline.sql"]);
     const later = files.filter((f) => f > "0004");
     // Fresh database: wrangler applies every file in name order. A deployment that already applied 0005–0007 (merged
-    // before this one) gets 0004 last: it must not depend on them, nor undo them.
-    for (const order of [files, [...files.filter((f) => f !== "0004_video_pipeline.sql"), "0004_video_pipeline.sql"]]) {
+    // before this one) gets 0003 (the planner) and 0004 last: they must not depend on them, nor undo them.
+    const lateOnes = ["0003_planner.sql", "0004_video_pipeline.sql"];
+    for (const order of [files, [...files.filter((f) => !lateOnes.includes(f)), ...lateOnes]]) {
       const db = new DatabaseSync(":memory:");
       db.exec("PRAGMA foreign_keys = ON");
       db.exec(migration(order[0]!));

@@ -95,6 +95,31 @@ const SCOPE: Record<string, "id" | "ref" | "list" | "self"> = {
   "GET /posts/{id}/metrics": "id",
   "GET /posts/{id}/cover": "id",
   "GET /health": "list",
+  // The planner (issue 13).
+  "POST /drafts": "ref",
+  "PATCH /drafts/{id}": "id",
+  "DELETE /drafts/{id}": "id",
+  "POST /posts/{id}/schedule": "id",
+  "POST /posts/{id}/unschedule": "id",
+  "POST /posts/{id}/duplicate": "id",
+  "POST /posts/{id}/restore": "id",
+  "POST /posts/queue": "ref",
+  "POST /posts/bulk": "ref",
+  "GET /accounts/{id}/queue": "id",
+  "PUT /accounts/{id}/queue": "id",
+  "GET /queue/slots": "list",
+  "GET /settings": "list",
+  "PUT /settings": "self",
+  "GET /hashtag-groups": "list",
+  "POST /hashtag-groups": "self",
+  "PUT /hashtag-groups/{id}": "id",
+  "DELETE /hashtag-groups/{id}": "id",
+  "GET /caption-templates": "list",
+  "POST /caption-templates": "self",
+  "PUT /caption-templates/{id}": "id",
+  "DELETE /caption-templates/{id}": "id",
+  // A WebSocket upgrade for the caller's own workspace (tested in live.test.ts).
+  "GET /live": "self",
 };
 
 type Fixture = { owner: Client; viewer: Member; editor: Member; ids: Record<string, string>; other: Client };
@@ -113,6 +138,9 @@ async function operations() {
 function concrete(path: string, ids: Record<string, string>) {
   return path
     .replace("/posts/{id}", `/posts/${ids.post}`)
+    .replace("/drafts/{id}", `/drafts/${ids.post}`)
+    .replace("/hashtag-groups/{id}", `/hashtag-groups/${ids.group}`)
+    .replace("/caption-templates/{id}", `/caption-templates/${ids.template}`)
     .replace("/videos/{id}", `/videos/${ids.video}`)
     .replace("/accounts/{id}", `/accounts/${ids.account}`)
     .replace("/invites/{id}", `/invites/${ids.invite}`)
@@ -147,13 +175,25 @@ function bodyFor(key: string, ids: Record<string, string>): unknown {
     "POST /videos": { filename: "clip.mp4", size: 1000, contentType: "video/mp4" },
     "POST /auth/password": { currentPassword: "whatever", newPassword: "a long new passphrase" },
     "DELETE /me": { password: "whatever", confirm: "delete my account" },
+    "POST /drafts": { accountId: ids.account, videoId: ids.video, timezone: "UTC" },
+    "PATCH /drafts/{id}": { caption: "changed" },
+    "POST /posts/{id}/schedule": { scheduledAt: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+    "POST /posts/queue": { accountId: ids.account, videoId: ids.video, privacyLevel: "SELF_ONLY" },
+    "POST /posts/bulk": { action: "cancel", ids: [ids.post] },
+    "PUT /accounts/{id}/queue": { timezone: "UTC", slots: [] },
+    "PUT /settings": { timezone: "UTC" },
+    "POST /hashtag-groups": { name: "probe", hashtags: ["#probe"] },
+    "PUT /hashtag-groups/{id}": { name: "probe", hashtags: ["#probe"] },
+    "POST /caption-templates": { name: "probe", body: "probe" },
+    "PUT /caption-templates/{id}": { name: "probe", body: "probe" },
   };
   return bodies[key] ?? {};
 }
 
 async function call(client: Client, method: string, path: string, key: string) {
   const url = `/api${concrete(path, f.ids)}`;
-  if (method === "PUT") return client.fetch(url, { method, body: new Uint8Array(10), headers: { "content-length": "10" } });
+  if (key === "PUT /videos/{id}/parts/{n}")
+    return client.fetch(url, { method, body: new Uint8Array(10), headers: { "content-length": "10" } });
   if (method === "GET") return client.fetch(key === "GET /accounts/tiktok/callback" ? `${url}?state=x.1.y&code=z` : url);
   return client.fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(bodyFor(key, f.ids)) });
 }
@@ -173,6 +213,10 @@ async function rowsOfA() {
     invites: await q("SELECT * FROM invites WHERE workspace_id = ?"),
     tokens: await q("SELECT * FROM api_tokens WHERE workspace_id = ?"),
     workspace: await q("SELECT * FROM workspaces WHERE id = ?"),
+    queues: await q("SELECT * FROM queue_schedules WHERE workspace_id = ?"),
+    settings: await q("SELECT * FROM workspace_settings WHERE workspace_id = ?"),
+    hashtagGroups: await q("SELECT * FROM hashtag_groups WHERE workspace_id = ?"),
+    templates: await q("SELECT * FROM caption_templates WHERE workspace_id = ?"),
   };
 }
 
@@ -187,7 +231,20 @@ beforeAll(async () => {
   const token = (await apiToken(owner)).apiToken.id;
   const session = (await owner.json("/api/sessions")).body.sessions[0].id as string;
   const workspace = (await me(owner)).workspace.id;
-  const ids = { account: accountId, video: videoId, post: body.post.id, invite, token, session, workspace, editor: editor.userId };
+  const group = (await owner.json("/api/hashtag-groups", { name: "Food", hashtags: ["#food"] })).body.group.id as string;
+  const template = (await owner.json("/api/caption-templates", { name: "Launch", body: "New!" })).body.template.id as string;
+  const ids = {
+    account: accountId,
+    video: videoId,
+    post: body.post.id,
+    invite,
+    token,
+    session,
+    workspace,
+    editor: editor.userId,
+    group,
+    template,
+  };
   f = { owner, viewer, editor, ids, other: await signedUpClient() };
 });
 

@@ -27,6 +27,10 @@ const TABLES = [
   "invites",
   "audit_events",
   "idempotency_keys",
+  "queue_schedules",
+  "workspace_settings",
+  "hashtag_groups",
+  "caption_templates",
 ];
 async function dump() {
   const out: Record<string, unknown[]> = {};
@@ -67,12 +71,33 @@ function validBody(key: string): Record<string, unknown> {
     "PATCH /workspace": { name: "Renamed", requireApproval: true },
     "DELETE /workspace": { confirm: "not its name" },
     "DELETE /me": { password: "not my password 1", confirm: "delete my account" },
+    // The planner (issue 13).
+    "POST /drafts": { accountId: ids.account, videoId: ids.video, caption: "later", timezone: "Europe/Paris", latePolicyMinutes: 30 },
+    "PATCH /drafts/{id}": { caption: "edited", latePolicyMinutes: 30, disableDuet: true },
+    "POST /posts/{id}/schedule": { scheduledAt: future(3), privacyLevel: "SELF_ONLY", latePolicyMinutes: 30 },
+    "POST /posts/queue": { accountId: ids.account, videoId: ids.video, privacyLevel: "SELF_ONLY", latePolicyMinutes: 30 },
+    "POST /posts/bulk": { action: "reschedule", ids: [ids.post], shiftMinutes: 60 },
+    "PUT /accounts/{id}/queue": { timezone: "Europe/Paris", slots: [{ day: 1, time: "09:00" }] },
+    "PUT /settings": { timezone: "Europe/Paris" },
+    "POST /hashtag-groups": { name: "Food", hashtags: ["#food"] },
+    "PUT /hashtag-groups/{id}": { name: "Food", hashtags: ["#food"] },
+    "POST /caption-templates": { name: "Launch", body: "New!" },
+    "PUT /caption-templates/{id}": { name: "Launch", body: "New!" },
   };
   return bodies[key] ?? {};
 }
 
 const path = (p: string) =>
-  `/api${p.replace("/posts/{id}", `/posts/${ids.post}`).replace("{userId}", ids.member!).replace("/videos/{id}", `/videos/${ids.video}`)}`;
+  `/api${p
+    // A draft is the post the schedule route moves; every other post route takes the scheduled post.
+    .replace("/posts/{id}/schedule", `/posts/${ids.draft}/schedule`)
+    .replace("/posts/{id}", `/posts/${ids.post}`)
+    .replace("/drafts/{id}", `/drafts/${ids.draft}`)
+    .replace("/accounts/{id}", `/accounts/${ids.account}`)
+    .replace("/hashtag-groups/{id}", `/hashtag-groups/${ids.group}`)
+    .replace("/caption-templates/{id}", `/caption-templates/${ids.template}`)
+    .replace("{userId}", ids.member!)
+    .replace("/videos/{id}", `/videos/${ids.video}`)}`;
 
 function resolve(doc: Doc, schema: Schema): Schema {
   if (schema.$ref) return resolve(doc, doc.components.schemas[schema.$ref.split("/").at(-1)!]!);
@@ -122,7 +147,19 @@ beforeAll(async () => {
   const { videoId } = await uploadVideo(owner);
   const { body } = await postRequest(owner, { accountId, videoId });
   const member = await invited(owner, "viewer");
-  ids = { account: accountId, video: videoId, post: body.post.id, member: member.userId, workspace: (await me(owner)).workspace.id };
+  const draft = (await owner.json("/api/drafts", { accountId, videoId, timezone: "Europe/Paris", privacyLevel: "SELF_ONLY" })).body.post.id;
+  const group = (await owner.json("/api/hashtag-groups", { name: "Food", hashtags: ["#food"] })).body.group.id;
+  const template = (await owner.json("/api/caption-templates", { name: "Launch", body: "New!" })).body.template.id;
+  ids = {
+    account: accountId,
+    video: videoId,
+    post: body.post.id,
+    member: member.userId,
+    workspace: (await me(owner)).workspace.id,
+    draft,
+    group,
+    template,
+  };
 });
 
 async function expectRefused(res: Response, what: string) {
@@ -201,6 +238,21 @@ describe("times and time zones of a post", () => {
       expect([created.status, created.body.error?.code], `create with ${what}`).toEqual([400, code]);
       const edited = await owner.json(`/api/posts/${ids.post}`, { scheduledAt: future(4), timezone: "Europe/Paris", ...fields }, "PATCH");
       expect([edited.status, edited.body.error?.code], `edit with ${what}`).toEqual([400, code]);
+      const scheduled = await owner.json(`/api/posts/${ids.draft}/schedule`, {
+        scheduledAt: future(4),
+        timezone: "Europe/Paris",
+        ...fields,
+      });
+      expect([scheduled.status, scheduled.body.error?.code], `schedule a draft with ${what}`).toEqual([400, code]);
+      if (!("timezone" in fields) || "scheduledAt" in fields) continue;
+      // The planner's other zones: the workspace's remembered one, a posting schedule's, a draft's.
+      const zone = fields.timezone;
+      const remembered = await owner.json("/api/settings", { timezone: zone }, "PUT");
+      expect([remembered.status, remembered.body.error?.code], `workspace zone ${what}`).toEqual([400, code]);
+      const queue = await owner.json(`/api/accounts/${ids.account}/queue`, { timezone: zone, slots: [] }, "PUT");
+      expect([queue.status, queue.body.error?.code], `queue zone ${what}`).toEqual([400, code]);
+      const draft = await owner.json(`/api/drafts/${ids.draft}`, { timezone: zone }, "PATCH");
+      expect([draft.status, draft.body.error?.code], `draft zone ${what}`).toEqual([400, code]);
     }
     expect(await dump()).toEqual(before);
     // The same wall time an hour later exists; sent with its right offset it is accepted.

@@ -44,6 +44,8 @@ async function leftBehind(workspaceId: string, ids: { postId: string; videoId: s
 describe("exports", () => {
   it("exports a workspace as JSON: settings, members, accounts (no tokens), the videos' list, posts with timelines, the audit log", async () => {
     const ws = await fullWorkspace();
+    await ws.owner.json("/api/settings", { timezone: "Europe/Paris" }, "PUT");
+    await ws.owner.json("/api/hashtag-groups", { name: "Food", hashtags: ["#food"] });
     const res = await ws.owner.fetch("/api/workspace/export");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="postflare-ws_/);
@@ -53,6 +55,12 @@ describe("exports", () => {
     expect(doc.accounts.map((a: { id: string }) => a.id)).toEqual([ws.accountId]);
     expect(doc.videos).toEqual([expect.objectContaining({ id: ws.videoId, contentUrl: `/api/videos/${ws.videoId}/content` })]);
     expect(doc.posts[0]).toMatchObject({ id: ws.postId, events: [expect.objectContaining({ type: "scheduled" })] });
+    expect(doc.planner).toMatchObject({
+      timezone: "Europe/Paris",
+      hashtagGroups: [expect.objectContaining({ name: "Food", hashtags: ["#food"] })],
+      captionTemplates: [],
+      postingSchedules: [],
+    });
     expect(doc.audit.map((a: { action: string }) => a.action)).toContain("post.schedule");
     expect(JSON.stringify(doc)).not.toMatch(/act\.|rft\.|token_enc|password/i);
 

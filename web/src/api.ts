@@ -5,9 +5,14 @@ import type { z } from "zod";
 import type * as accounts from "../../src/accounts/accounts.schemas.ts";
 import type * as auth from "../../src/auth/auth.schemas.ts";
 import type * as health from "../../src/health/health.schemas.ts";
+import type * as live from "../../src/live/live.schemas.ts";
+import type * as drafts from "../../src/posts/drafts.schemas.ts";
 import type * as posts from "../../src/posts/posts.schemas.ts";
+import type * as settings from "../../src/settings/settings.schemas.ts";
+import type * as slots from "../../src/slots/slots.schemas.ts";
 import type * as sync from "../../src/sync/sync.schemas.ts";
 import type * as videos from "../../src/videos/videos.schemas.ts";
+import { t } from "./i18n/index.ts";
 
 export type Session = z.infer<typeof auth.Identity>;
 export type User = Session["user"];
@@ -34,6 +39,22 @@ export type PostPatch = z.input<typeof posts.PostPatch>;
 export type PrivacyLevel = NonNullable<PostInput["privacyLevel"]>;
 
 export type Health = z.infer<typeof health.Health>;
+
+export type PostListQuery = Omit<z.input<typeof posts.PostListQuery>, "limit"> & { limit?: number };
+export type DraftInput = z.input<typeof drafts.NewDraft>;
+export type DraftPatch = z.input<typeof drafts.DraftPatch>;
+export type QueuedPostInput = z.input<typeof drafts.NewQueuedPost>;
+export type ScheduleDraftInput = z.input<typeof drafts.ScheduleDraft>;
+export type BulkAction = z.input<typeof drafts.BulkAction>;
+export type BulkResult = z.infer<typeof drafts.BulkResult>;
+export type Slot = z.infer<typeof slots.Slot>;
+export type QueueSchedule = z.infer<typeof slots.QueueSchedule>;
+export type QueueInfo = z.infer<typeof slots.QueueResponse>;
+export type SlotInstance = z.infer<typeof slots.SlotInstance>;
+export type HashtagGroup = z.infer<typeof settings.HashtagGroup>;
+export type CaptionTemplate = z.infer<typeof settings.CaptionTemplate>;
+export type WorkspaceSettings = z.infer<typeof settings.WorkspaceSettings>;
+export type LiveMessage = z.infer<typeof live.LiveMessage>;
 
 /** What the account sync keeps (issue 11): an account's stats and sync state, a post's counts, their histories. */
 export type AccountStats = NonNullable<Account["stats"]>;
@@ -64,7 +85,7 @@ export function toApiError(status: number, statusText: string, body: unknown): A
     const message = typeof error.message === "string" && error.message ? error.message : error.code;
     return new ApiError(status, error.code, message, error.details);
   }
-  return new ApiError(status, "http_error", `The server answered ${status} ${statusText}`.trim());
+  return new ApiError(status, "http_error", t("api.httpError", { status: `${status} ${statusText}`.trim() }));
 }
 
 type Listener = (error: ApiError) => void;
@@ -88,7 +109,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
-    throw new ApiError(0, "network_error", "Could not reach Postflare. Check your connection and try again.", cause);
+    throw new ApiError(0, "network_error", t("api.network"), cause);
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -108,7 +129,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     }
     throw error;
   }
-  if (parsed === null && text) throw new ApiError(response.status, "bad_response", "The server sent an unreadable answer.");
+  if (parsed === null && text) throw new ApiError(response.status, "bad_response", t("api.unreadable"));
   return parsed as T;
 }
 
@@ -139,7 +160,7 @@ export const api = {
   videoThumbnailUrl: (videoId: string) => `/api/videos/${enc(videoId)}/thumbnail`,
   videoContentUrl: (videoId: string) => `/api/videos/${enc(videoId)}/content`,
 
-  posts: () => request<z.infer<typeof posts.PostListResponse>>("GET", "/api/posts"),
+  posts: (query: PostListQuery = {}) => request<z.infer<typeof posts.PostListResponse>>("GET", `/api/posts${queryString(query)}`),
   post: (postId: string) => request<z.infer<typeof posts.PostDetailResponse>>("GET", `/api/posts/${enc(postId)}`),
   createPost: (input: PostInput) => request<z.infer<typeof posts.PostWithWarnings>>("POST", "/api/posts", input),
   updatePost: (postId: string, patch: PostPatch) =>
@@ -148,7 +169,50 @@ export const api = {
   postMetrics: (postId: string) => request<z.infer<typeof sync.MetricsResponse>>("GET", `/api/posts/${enc(postId)}/metrics`),
 
   health: () => request<Health>("GET", "/api/health"),
+  videos: () => request<z.infer<typeof videos.VideoListResponse>>("GET", "/api/videos"),
+
+  // The planner: drafts, queue, bulk moves, undo.
+  createDraft: (input: DraftInput) => request<z.infer<typeof posts.PostResponse>>("POST", "/api/drafts", input),
+  updateDraft: (postId: string, patch: DraftPatch) =>
+    request<z.infer<typeof posts.PostResponse>>("PATCH", `/api/drafts/${enc(postId)}`, patch),
+  discardDraft: (postId: string) => request<z.infer<typeof posts.PostResponse>>("DELETE", `/api/drafts/${enc(postId)}`),
+  scheduleDraft: (postId: string, input: ScheduleDraftInput) =>
+    request<z.infer<typeof posts.PostWithWarnings>>("POST", `/api/posts/${enc(postId)}/schedule`, input),
+  queuePost: (input: QueuedPostInput) => request<z.infer<typeof posts.PostWithWarnings>>("POST", "/api/posts/queue", input),
+  unschedulePost: (postId: string) => request<z.infer<typeof posts.PostResponse>>("POST", `/api/posts/${enc(postId)}/unschedule`, {}),
+  duplicatePost: (postId: string) => request<z.infer<typeof posts.PostResponse>>("POST", `/api/posts/${enc(postId)}/duplicate`, {}),
+  restorePost: (postId: string) => request<z.infer<typeof posts.PostResponse>>("POST", `/api/posts/${enc(postId)}/restore`, {}),
+  bulk: (action: BulkAction) => request<BulkResult>("POST", "/api/posts/bulk", action),
+
+  queue: (accountId: string) => request<QueueInfo>("GET", `/api/accounts/${enc(accountId)}/queue`),
+  saveQueue: (accountId: string, schedule: { timezone: string; slots: Slot[] }) =>
+    request<QueueInfo>("PUT", `/api/accounts/${enc(accountId)}/queue`, schedule),
+  slots: (from: string, to: string) =>
+    request<z.infer<typeof slots.SlotInstancesResponse>>("GET", `/api/queue/slots${queryString({ from, to })}`),
+
+  settings: () => request<z.infer<typeof settings.SettingsResponse>>("GET", "/api/settings"),
+  saveSettings: (input: { timezone: string | null }) => request<z.infer<typeof settings.SettingsResponse>>("PUT", "/api/settings", input),
+  hashtagGroups: () => request<z.infer<typeof settings.HashtagGroupListResponse>>("GET", "/api/hashtag-groups"),
+  saveHashtagGroup: (input: z.input<typeof settings.HashtagGroupInput>, id?: string) =>
+    id
+      ? request<z.infer<typeof settings.HashtagGroupResponse>>("PUT", `/api/hashtag-groups/${enc(id)}`, input)
+      : request<z.infer<typeof settings.HashtagGroupResponse>>("POST", "/api/hashtag-groups", input),
+  deleteHashtagGroup: (id: string) => request<unknown>("DELETE", `/api/hashtag-groups/${enc(id)}`),
+  templates: () => request<z.infer<typeof settings.CaptionTemplateListResponse>>("GET", "/api/caption-templates"),
+  saveTemplate: (input: z.input<typeof settings.CaptionTemplateInput>, id?: string) =>
+    id
+      ? request<z.infer<typeof settings.CaptionTemplateResponse>>("PUT", `/api/caption-templates/${enc(id)}`, input)
+      : request<z.infer<typeof settings.CaptionTemplateResponse>>("POST", "/api/caption-templates", input),
+  deleteTemplate: (id: string) => request<unknown>("DELETE", `/api/caption-templates/${enc(id)}`),
 };
+
+/** "?a=1&b=2" from the defined values (empty when none). */
+function queryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
 
 /** Validation issues carried in `error.details` (zod issues `[{path, message}]`), normalised. */
 export interface Issue {
@@ -170,5 +234,5 @@ export function issuesOf(error: unknown): Issue[] {
 
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
-  return "Something went wrong.";
+  return t("api.unknown");
 }

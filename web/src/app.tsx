@@ -1,13 +1,16 @@
-// App shell: session gate, navigation bar and the route table.
+// App shell: session gate, the live connection, header and navigation, and the route table.
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, api, messageOf, type Session, setUnauthenticatedHandler } from "./api.ts";
-import { Link, Notice } from "./components/ui.tsx";
-import { matchPath, navigate, useLocation } from "./lib/router.ts";
+import { Header } from "./components/shell/header.tsx";
+import { SchedulerAlert } from "./components/shell/scheduler-alert.tsx";
+import { Toaster } from "./components/toaster.tsx";
+import { Notice } from "./components/ui.tsx";
+import { t } from "./i18n/index.ts";
+import { live } from "./lib/live.ts";
+import { navigate, useLocation } from "./lib/router.ts";
+import { loadWorkspaceSettings } from "./lib/workspace.ts";
 import { AuthPage } from "./pages/auth-page.tsx";
-import { ComposerPage } from "./pages/composer-page.tsx";
-import { DashboardPage } from "./pages/dashboard-page.tsx";
-import { PostDetailPage } from "./pages/post-detail-page.tsx";
-import { PostsPage } from "./pages/posts-page.tsx";
+import { Routes } from "./routes.tsx";
 
 type AuthState = { kind: "loading" } | { kind: "anonymous" } | { kind: "signed-in"; session: Session } | { kind: "error"; message: string };
 
@@ -27,11 +30,8 @@ function takeConnectResult(): ConnectResult | null {
   const message = url.searchParams.get("message");
   for (const key of ["connected", "connect_error", "message"]) url.searchParams.delete(key);
   window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
-  if (errorCode !== null) {
-    const text = `Couldn't connect the TikTok account: ${message || errorCode} (${errorCode})`;
-    return { kind: "error", text, path: url.pathname };
-  }
-  return { kind: "success", text: "TikTok account connected. You can schedule posts for it now.", path: url.pathname };
+  if (errorCode !== null) return { kind: "error", text: t("connect.failed", { reason: message || errorCode }), path: url.pathname };
+  return { kind: "success", text: t("connect.done"), path: url.pathname };
 }
 
 export function App() {
@@ -56,13 +56,21 @@ export function App() {
     return () => setUnauthenticatedHandler(null);
   }, []);
 
-  if (auth.kind === "loading") return <main class="page centered muted">Loading…</main>;
+  const signedIn = auth.kind === "signed-in";
+  useEffect(() => {
+    if (!signedIn) return;
+    live.start();
+    void loadWorkspaceSettings();
+    return () => live.stop();
+  }, [signedIn]);
+
+  if (auth.kind === "loading") return <main class="page centered muted">{t("common.loading")}</main>;
   if (auth.kind === "error") {
     return (
       <main class="page centered">
         <Notice kind="error">{auth.message}</Notice>
         <button type="button" onClick={loadSession}>
-          Try again
+          {t("common.tryAgain")}
         </button>
       </main>
     );
@@ -89,67 +97,20 @@ export function App() {
 
   return (
     <>
+      <a class="skip-link" href="#main">
+        {t("shell.skip")}
+      </a>
       <Header session={auth.session} path={location.path} onLogout={logout} />
-      <main class="page">
+      <main class="page" id="main" tabIndex={-1}>
+        <SchedulerAlert />
         {connectResult?.path === location.path && (
-          <Notice kind={connectResult.kind} onClose={() => setConnectResult(null)}>
+          <Notice kind={connectResult.kind} onClose={() => setConnectResult(null)} testId="connect-result">
             {connectResult.text}
           </Notice>
         )}
         <Routes path={location.path} />
       </main>
+      <Toaster />
     </>
-  );
-}
-
-function Routes({ path }: { path: string }) {
-  if (path === "/login" || path === "/signup") return <Redirect to="/" />;
-  if (path === "/" || path === "/dashboard") return <DashboardPage />;
-  if (path === "/posts/new") return <ComposerPage />;
-  if (path === "/posts") return <PostsPage />;
-  const detail = matchPath("/posts/:id", path);
-  if (detail) return <PostDetailPage key={detail.id} postId={detail.id} />;
-  return (
-    <section>
-      <h1>Page not found</h1>
-      <p>
-        <Link href="/">Back to the dashboard</Link>
-      </p>
-    </section>
-  );
-}
-
-function Redirect({ to }: { to: string }) {
-  useEffect(() => navigate(to, { replace: true }), [to]);
-  return null;
-}
-
-function Header(props: { session: Session; path: string; onLogout: () => void }) {
-  const active = (href: string) => (props.path === href ? "nav-link active" : "nav-link");
-  return (
-    <header class="topbar">
-      <Link href="/" class="brand">
-        Postflare
-      </Link>
-      <nav>
-        <Link href="/" class={active("/")}>
-          Dashboard
-        </Link>
-        <Link href="/posts" class={active("/posts")} testId="nav-posts">
-          Posts
-        </Link>
-        <Link href="/posts/new" class={`${active("/posts/new")} button button-small`} testId="new-post">
-          New post
-        </Link>
-      </nav>
-      <div class="topbar-user">
-        <span class="muted" title={props.session.workspace.name}>
-          {props.session.user.email}
-        </span>
-        <button type="button" class="button-secondary button-small" data-testid="logout" onClick={props.onLogout}>
-          Log out
-        </button>
-      </div>
-    </header>
   );
 }

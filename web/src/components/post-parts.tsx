@@ -1,40 +1,48 @@
-// Pieces of a post shown in both the list and the detail page: status explanation, TikTok link, timing, cancel.
+// Pieces of a post shown in both the list and the detail page: status explanation, TikTok link, timing.
 // The edit and retry decisions live in components/post-actions/.
-import { useState } from "preact/hooks";
-import { api, messageOf, type Post } from "../api.ts";
-import { CANCELLABLE, formatLateness } from "../lib/format.ts";
+import type { Post } from "../api.ts";
+import { t } from "../i18n/index.ts";
+import { formatDuration } from "../lib/format.ts";
 
 /** What the status means for the user (tiktok-api.md §8.5d, §9.8) plus the error or warning the API recorded. */
 export function StatusNote({ post }: { post: Post }) {
   const upcoming = post.status === "scheduled" || post.status === "queued";
   return (
     <>
-      {post.status === "published" && <p class="note">It may take a few minutes for TikTok to process it and show it on the profile.</p>}
-      {post.status === "sent_to_inbox" && (
-        <p class="note">Sent to the TikTok inbox. Open the notification in the TikTok app to finish editing and post it.</p>
-      )}
+      {post.status === "published" && <p class="note">{t("post.note.published")}</p>}
+      {post.status === "publishing" && <p class="note">{t("post.note.publishing")}</p>}
+      {post.status === "sent_to_inbox" && <p class="note">{t("post.note.inbox")}</p>}
+      {post.status === "draft" && <p class="note muted">{t("post.note.draft")}</p>}
       {post.status === "unconfirmed" && (
         <p class="note text-warning" data-testid="post-decision-note">
-          TikTok's outcome couldn't be confirmed: the video may or may not be on TikTok. Check the TikTok profile first; publish again only
-          if it isn't there, or it will be posted twice.
+          {t("post.note.unconfirmed")}
         </p>
       )}
       {post.status === "missed" && (
         <p class="note text-warning" data-testid="post-decision-note">
-          Not published: it could not start within {post.latePolicyMinutes} minutes of its time (late policy). Publish it now, pick a new
-          time, or cancel it.
+          {t("post.note.missed", { minutes: post.latePolicyMinutes })}
         </p>
       )}
       {post.status === "failed" && post.lastError && (
-        <p class="note field-error" data-testid="post-error">
-          {post.lastError.message} <code class="muted">{post.lastError.code}</code>
-          <span class="block muted">Fix the cause, then publish it now or pick a new time.</span>
-        </p>
+        <div class="note note-error" data-testid="post-error">
+          <p>
+            <strong>{t("post.failedBecause")}</strong> {post.lastError.message}
+          </p>
+          <p class="muted small">{t("post.note.failedFix")}</p>
+          <details class="tech">
+            <summary>{t("post.technical")}</summary>
+            <p class="small">
+              {t("post.errorCode")} <code>{post.lastError.code}</code>
+            </p>
+          </details>
+        </div>
       )}
       {/* Before the time, a pre-flight warning is something to fix now, so it stands out; afterwards it is history. */}
       {post.warning && upcoming && (
         <div class="notice notice-warning warning-callout" role="status" data-testid="post-warning">
-          <strong>Fix before it posts:</strong> {post.warning}
+          <div class="notice-body">
+            <strong>{t("post.fixBefore")}</strong> {post.warning}
+          </div>
         </div>
       )}
       {post.warning && !upcoming && (
@@ -51,7 +59,7 @@ export function TikTokId({ post }: { post: Post }) {
   // The test id sits on the element holding only the id, so its text is exactly the TikTok post id.
   return (
     <span class="small">
-      TikTok post{" "}
+      {t("post.tiktokPost")}{" "}
       {post.tiktokUrl ? (
         <a href={post.tiktokUrl} target="_blank" rel="noreferrer" data-testid="post-tiktok-id">
           {post.tiktokPostId}
@@ -63,41 +71,22 @@ export function TikTokId({ post }: { post: Post }) {
   );
 }
 
-export function Lateness({ post }: { post: Post }) {
+/** "Sent to TikTok 0.02 sec after its time · Live 3.1 sec after its time". */
+export function lateness(post: Post): string | null {
   const { startLatenessMs, liveLatenessMs } = post.timing;
   const parts: string[] = [];
-  if (startLatenessMs !== null) parts.push(formatLateness("started", startLatenessMs));
-  if (liveLatenessMs !== null) parts.push(formatLateness("live", liveLatenessMs));
-  if (parts.length === 0) return null;
-  return (
-    <span class="muted small" data-testid="post-lateness">
-      {parts.join(" · ")}
-    </span>
-  );
+  const words = (ms: number) => t(ms < 0 ? "time.before" : "time.after", { duration: formatDuration(ms) });
+  if (startLatenessMs !== null) parts.push(t("post.sentAt", { when: words(startLatenessMs) }));
+  if (liveLatenessMs !== null) parts.push(t("post.liveAt", { when: words(liveLatenessMs) }));
+  return parts.length ? parts.join(" · ") : null;
 }
 
-export function CancelButton({ post, onCancelled }: { post: Post; onCancelled: (post: Post) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  if (!CANCELLABLE.includes(post.status)) return null;
-  const cancel = async (event: Event) => {
-    event.stopPropagation();
-    setBusy(true);
-    setError(null);
-    try {
-      onCancelled((await api.cancelPost(post.id)).post);
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+export function Lateness({ post }: { post: Post }) {
+  const text = lateness(post);
+  if (!text) return null;
   return (
-    <span class="cancel">
-      <button type="button" class="button-danger button-small" disabled={busy} data-testid="post-cancel" onClick={cancel}>
-        {busy ? "Cancelling…" : "Cancel"}
-      </button>
-      {error && <small class="field-error block">{error}</small>}
+    <span class="muted small" data-testid="post-lateness">
+      {text}
     </span>
   );
 }

@@ -1,10 +1,16 @@
 // What the composer's form holds, and the rules (tiktok-api.md §8) that decide whether "Schedule post" is allowed.
+import { PAST_TOLERANCE_MS } from "../../../src/posts/post-limits.ts";
 import type { CreatorInfo, PostInput, PostMode, PrivacyLevel } from "../api.ts";
+import { t } from "../i18n/index.ts";
 import type { VideoUploadState } from "./use-video-upload.ts";
 
 export const CAPTION_MAX = 2200;
-export const DISCLOSURE_NOTHING_TICKED = "You need to indicate if your content promotes yourself, a third party, or both.";
-export const BRANDED_NOT_PRIVATE = "Branded content visibility cannot be set to private.";
+// TikTok's audit texts (§8.3), word for word, from the catalogue.
+export const DISCLOSURE_NOTHING_TICKED = t("tiktok.disclosureNothingTicked");
+export const BRANDED_NOT_PRIVATE = t("tiktok.brandedNotPrivate");
+
+/** "time": at the date and time given; "queue": in the account's next free queue slot. */
+export type WhenChoice = "time" | "queue";
 
 export interface ComposerForm {
   accountId: string;
@@ -19,57 +25,74 @@ export interface ComposerForm {
   disclose: boolean;
   yourBrand: boolean;
   brandedContent: boolean;
+  when: WhenChoice;
   date: string;
   time: string;
   timeZone: string;
+}
+
+/** The same rule as the API's: a time more than a few seconds past is refused, so it is refused here first. */
+export const isPast = (ms: number, now = Date.now()) => ms < now - PAST_TOLERANCE_MS;
+
+/** Why a draft can't be saved yet (an account and an uploaded video are all a draft needs). */
+export function draftBlockers(form: ComposerForm, videoReady: boolean): string[] {
+  const reasons: string[] = [];
+  if (!form.accountId) reasons.push(t("composer.block.account"));
+  if (!videoReady) reasons.push(t("composer.block.videoForDraft"));
+  if (form.caption.length > CAPTION_MAX) reasons.push(t("composer.block.caption", { max: CAPTION_MAX }));
+  return reasons;
 }
 
 /** Reasons the post can't be scheduled yet, in the order the form reads; empty means ready. */
 export function composerBlockers(
   form: ComposerForm,
   creator: CreatorInfo | null,
-  video: VideoUploadState,
+  video: Pick<VideoUploadState, "phase" | "durationSec">,
   scheduledAtMs: number | null,
 ): string[] {
   const reasons: string[] = [];
-  if (!form.accountId) reasons.push("Choose a TikTok account.");
-  else if (!creator) reasons.push("Waiting for the account's current TikTok settings.");
-  else if (!creator.canPost) reasons.push(creator.cannotPostReason ?? "This account can't post right now. Try again later.");
-  if (video.phase === "empty") reasons.push("Choose a video.");
-  else if (video.phase === "uploading") reasons.push("Wait for the video to finish uploading.");
-  else if (video.phase === "failed") reasons.push("The video upload failed; retry it.");
-  else if (video.phase === "cancelled") reasons.push("The upload was cancelled; upload the video again.");
-  else if (video.phase === "processing") reasons.push("Wait for the video check to finish.");
-  else if (video.phase === "rejected") reasons.push("TikTok would refuse this video; choose another (see why above).");
+  if (!form.accountId) reasons.push(t("composer.block.account"));
+  else if (!creator) reasons.push(t("composer.block.creator"));
+  else if (!creator.canPost) reasons.push(creator.cannotPostReason ?? t("composer.block.cannotPost"));
+  if (video.phase === "empty") reasons.push(t("composer.block.video"));
+  else if (video.phase === "uploading") reasons.push(t("composer.block.uploading"));
+  else if (video.phase === "failed") reasons.push(t("composer.block.uploadFailed"));
+  else if (video.phase === "cancelled") reasons.push(t("composer.block.cancelled"));
+  else if (video.phase === "processing") reasons.push(t("composer.block.processing"));
+  else if (video.phase === "rejected") reasons.push(t("composer.block.rejected"));
   if (creator && video.durationSec !== null && video.durationSec > creator.maxVideoPostDurationSec) {
-    reasons.push(`The video is longer than ${creator.maxVideoPostDurationSec} s.`);
+    reasons.push(t("composer.block.tooLong", { max: creator.maxVideoPostDurationSec }));
   }
-  if (form.caption.length > CAPTION_MAX) reasons.push(`The caption is over ${CAPTION_MAX} characters.`);
+  if (form.caption.length > CAPTION_MAX) reasons.push(t("composer.block.caption", { max: CAPTION_MAX }));
   if (form.mode === "direct") {
-    if (!form.privacyLevel) reasons.push("Select who can view this post.");
+    if (!form.privacyLevel) reasons.push(t("composer.block.privacy"));
     if (form.disclose && !form.yourBrand && !form.brandedContent) reasons.push(DISCLOSURE_NOTHING_TICKED);
     if (form.disclose && form.brandedContent && form.privacyLevel === "SELF_ONLY") reasons.push(BRANDED_NOT_PRIVATE);
   }
-  if (scheduledAtMs === null) reasons.push("Enter a valid date and time.");
+  if (form.when === "time") {
+    if (scheduledAtMs === null) reasons.push(t("composer.block.time"));
+    else if (isPast(scheduledAtMs)) reasons.push(t("composer.block.past"));
+  }
   return reasons;
 }
 
-/** The API body. Inbox drafts take no post settings (§9.8), so those go out neutral. */
-export function toPostInput(form: ComposerForm, creator: CreatorInfo, videoId: string, scheduledAtMs: number): PostInput {
+/** The post's settings as the API takes them. Inbox drafts take no post settings (§9.8), so those go out neutral. */
+export function postSettings(form: ComposerForm, creator: CreatorInfo | null) {
   const direct = form.mode === "direct";
   return {
     accountId: form.accountId,
-    videoId,
     caption: form.caption,
     privacyLevel: direct ? form.privacyLevel || null : null,
-    scheduledAt: new Date(scheduledAtMs).toISOString(),
-    timezone: form.timeZone,
     mode: form.mode,
     // A box greyed out by creator_info is never ticked, so "allow" is false and the API's disable flag true.
-    disableComment: !(direct && form.allowComment && !creator.commentDisabled),
-    disableDuet: !(direct && form.allowDuet && !creator.duetDisabled),
-    disableStitch: !(direct && form.allowStitch && !creator.stitchDisabled),
+    disableComment: !(direct && form.allowComment && !creator?.commentDisabled),
+    disableDuet: !(direct && form.allowDuet && !creator?.duetDisabled),
+    disableStitch: !(direct && form.allowStitch && !creator?.stitchDisabled),
     brandContent: direct && form.disclose && form.brandedContent,
     brandOrganic: direct && form.disclose && form.yourBrand,
   };
+}
+
+export function toPostInput(form: ComposerForm, creator: CreatorInfo, videoId: string, scheduledAtMs: number): PostInput {
+  return { ...postSettings(form, creator), videoId, scheduledAt: new Date(scheduledAtMs).toISOString(), timezone: form.timeZone };
 }

@@ -1,13 +1,14 @@
 // One part of a multipart upload: PUT by XMLHttpRequest (only XHR reports upload progress), retried with exponential
 // backoff and jitter on network errors, 408, 429 and 5xx (and part_incomplete, a body cut short on the way).
 import { ApiError, toApiError } from "../api.ts";
+import { t } from "../i18n/index.ts";
 
 /** Each part is retried this many times after its first failure. */
 export const PART_RETRIES = 5;
 const RETRY_BASE_DELAY_MS = 500;
 const RETRY_MAX_DELAY_MS = 15_000;
 
-export const aborted = () => new ApiError(0, "aborted", "Upload cancelled.");
+export const aborted = () => new ApiError(0, "aborted", t("upload.cancelled"));
 
 export async function putPartWithRetry(url: string, blob: Blob, signal: AbortSignal, onLoaded: (bytes: number) => void): Promise<void> {
   for (let attempt = 0; ; attempt++) {
@@ -47,8 +48,8 @@ function putPart(url: string, blob: Blob, signal: AbortSignal, onLoaded: (bytes:
       if (xhr.status >= 200 && xhr.status < 300) return settle();
       settle(toApiError(xhr.status, xhr.statusText, parseJson(xhr.responseText)));
     };
-    xhr.onerror = () => settle(new ApiError(0, "network_error", "The connection dropped while uploading."));
-    xhr.ontimeout = () => settle(new ApiError(0, "network_error", "Uploading a part timed out."));
+    xhr.onerror = () => settle(new ApiError(0, "network_error", t("upload.dropped")));
+    xhr.ontimeout = () => settle(new ApiError(0, "network_error", t("upload.timedOut")));
     xhr.onabort = () => settle(aborted());
     if (signal.aborted) return settle(aborted());
     xhr.send(blob);

@@ -3,6 +3,7 @@
 // create → PUT the missing parts (PARALLEL_PARTS in flight) → complete → wait for the probe's verdict.
 import { VIDEO_TYPES, type VideoType } from "../../../src/videos/video-rules.ts";
 import { ApiError, api, type Video } from "../api.ts";
+import { t } from "../i18n/index.ts";
 import { aborted, putPartWithRetry, sleep } from "./upload-parts.ts";
 import { progressMeter, type UploadProgress } from "./upload-progress.ts";
 import { findUpload, fingerprintOf, forgetUpload, rememberUpload } from "./upload-store.ts";
@@ -81,7 +82,7 @@ export async function waitForVerdict(videoId: string, signal: AbortSignal): Prom
     const { video } = await api.video(videoId);
     if (video.status === "ready" || video.status === "rejected") return video;
     if (Date.now() - started > VERDICT_WAIT_MS) {
-      throw new ApiError(0, "still_processing", "The video is still being checked. Reload the page in a minute.");
+      throw new ApiError(0, "still_processing", t("video.stillChecking"));
     }
     await sleep(delay, signal);
   }
@@ -97,7 +98,7 @@ export async function cancelUpload(file: File, videoId: string) {
 function contentTypeOf(file: File): VideoType {
   if (!file.type) return guessContentType(file.name);
   const known = VIDEO_TYPES.find((type) => type === file.type);
-  if (!known) throw new Error("Upload an MP4, MOV or WebM video.");
+  if (!known) throw new ApiError(0, "not_a_video", t("video.notAVideo"));
   return known;
 }
 
@@ -105,5 +106,6 @@ function guessContentType(filename: string): VideoType {
   const ext = filename.toLowerCase().split(".").pop();
   if (ext === "mov") return "video/quicktime";
   if (ext === "webm") return "video/webm";
-  return "video/mp4";
+  if (ext === "mp4" || ext === "m4v") return "video/mp4";
+  throw new ApiError(0, "not_a_video", t("video.notAVideo"));
 }

@@ -1,6 +1,7 @@
 // Runs one edit of a post (PATCH /api/posts/:id) at a time, keeping which action is in flight and the error to show.
 import { useState } from "preact/hooks";
-import { ApiError, api, type Issue, issuesOf, type Post, type PostPatch } from "../api.ts";
+import { ApiError, api, type Issue, issuesOf, messageOf, type Post, type PostPatch } from "../api.ts";
+import { t } from "../i18n/index.ts";
 
 export interface PostEditError {
   message: string;
@@ -46,11 +47,10 @@ export function usePostEdit(post: Post, onChange: (post: Post) => void, onReload
 
 function describe(caught: unknown): PostEditError {
   if (caught instanceof ApiError && caught.code === "post_changed") {
-    return { message: "The post changed meanwhile; reloaded. Check it and try again.", issues: [] };
+    return { message: t("actions.changedMeanwhile"), issues: [] };
   }
   if (caught instanceof ApiError && caught.code === "post_not_editable") {
-    return { message: `${caught.message}. Reloaded.`, issues: [] };
+    return { message: t("actions.notEditable", { reason: caught.message }), issues: [] };
   }
-  const message = caught instanceof Error ? caught.message : "Something went wrong.";
-  return { message, issues: issuesOf(caught) };
+  return { message: messageOf(caught), issues: issuesOf(caught) };
 }

@@ -1,7 +1,9 @@
 // State for the composer's video: local preview URL, duration, the resumable upload's progress (percentage, speed,
 // time left), its poster frame, cancel, and then the server's verdict on the file (ready, or rejected with reasons).
 import { useEffect, useRef, useState } from "preact/hooks";
+import { VIDEO_TYPES } from "../../../src/videos/video-rules.ts";
 import { ApiError, api, messageOf, type Video } from "../api.ts";
+import { t } from "../i18n/index.ts";
 import { mp4DurationSec } from "./mp4-duration.ts";
 import { posterFrame, uploadPosterFrame } from "./poster-frame.ts";
 import { cancelUpload, uploadVideo, waitForVerdict } from "./upload.ts";
@@ -22,6 +24,8 @@ export interface VideoUploadState {
   partCount: number;
   video: Video | null;
   error: string | null;
+  /** Whether trying the same file again can help (a network or server hiccup), so "Retry" is worth showing. */
+  retryable: boolean;
 }
 
 const EMPTY: VideoUploadState = {
@@ -36,10 +40,27 @@ const EMPTY: VideoUploadState = {
   partCount: 0,
   video: null,
   error: null,
+  retryable: false,
 };
 
 const verdictPhase = (video: Video) => (video.status === "ready" ? "ready" : "rejected");
 const probedSeconds = (video: Video, fallback: number | null) => (video.probe ? video.probe.durationMs / 1000 : fallback);
+
+/** The file's declared type or, when the browser gives none, its extension names a video we take. */
+function looksLikeVideo(file: File): boolean {
+  if (file.type) return (VIDEO_TYPES as readonly string[]).includes(file.type);
+  return /\.(mp4|m4v|mov|webm)$/i.test(file.name);
+}
+
+/** A dropped connection or a server error may pass on a second try; a refusal of the file itself will not. */
+function describeFailure(error: unknown): { error: string; retryable: boolean } {
+  if (error instanceof ApiError) {
+    if (error.code === "unsupported_video" || error.code === "not_a_video") return { error: t("video.notAVideo"), retryable: false };
+    const retryable = error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+    return { error: messageOf(error), retryable };
+  }
+  return { error: messageOf(error), retryable: false };
+}
 
 export function useVideoUpload() {
   const [state, setState] = useState<VideoUploadState>(EMPTY);
@@ -80,7 +101,7 @@ export function useVideoUpload() {
       })
       .catch((error: unknown) => {
         if (signal.aborted || (error instanceof ApiError && error.code === "aborted")) return;
-        setState((s) => ({ ...s, phase: "failed", error: messageOf(error) }));
+        setState((s) => ({ ...s, phase: "failed", ...describeFailure(error) }));
       });
   };
 
@@ -88,6 +109,12 @@ export function useVideoUpload() {
     abortRef.current?.abort();
     videoIdRef.current = null;
     if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+    urlRef.current = null;
+    if (file && !looksLikeVideo(file)) {
+      // Refused before a byte is sent (and nothing to preview): the reason, and no Retry that could not help.
+      setState({ ...EMPTY, file, phase: "failed", error: t("video.notAVideo"), retryable: false });
+      return;
+    }
     urlRef.current = file ? URL.createObjectURL(file) : null;
     setState({ ...EMPTY, file, previewUrl: urlRef.current });
     if (!file) return;
@@ -120,6 +147,22 @@ export function useVideoUpload() {
     if (state.file) start(state.file);
   };
 
+  /** An already uploaded video (a draft's, or one picked from the library): previewed from the API, nothing sent. */
+  const adoptExisting = (video: Video) => {
+    abortRef.current?.abort();
+    if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+    urlRef.current = null;
+    const controller = new AbortController();
+    abortRef.current = controller;
+    const checked = video.status === "ready" || video.status === "rejected";
+    const previewUrl = api.videoContentUrl(video.id);
+    setState({ ...EMPTY, phase: checked ? verdictPhase(video) : "processing", progress: 100, video, previewUrl });
+    if (checked) return finish(video);
+    waitForVerdict(video.id, controller.signal).then(finish, (error: unknown) => {
+      if (!controller.signal.aborted) setState((s) => ({ ...s, phase: "failed", ...describeFailure(error) }));
+    });
+  };
+
   useEffect(
     () => () => {
       abortRef.current?.abort();
@@ -128,5 +171,5 @@ export function useVideoUpload() {
     [],
   );
 
-  return { state, select, retry, cancel, setDurationFromElement };
+  return { state, select, retry, cancel, setDurationFromElement, adoptExisting };
 }

@@ -1,7 +1,8 @@
-// Sign up / sign in with email + password; shows the API's own error messages.
+// Sign up / sign in with email + password; shows the API's own error messages, cleared as soon as a field changes.
 import { useState } from "preact/hooks";
 import { api, type Session } from "../api.ts";
 import { FormError, Link } from "../components/ui.tsx";
+import { t } from "../i18n/index.ts";
 
 export function AuthPage({ mode, onSignedIn }: { mode: "login" | "signup"; onSignedIn: (session: Session) => void }) {
   const [email, setEmail] = useState("");
@@ -9,13 +10,14 @@ export function AuthPage({ mode, onSignedIn }: { mode: "login" | "signup"; onSig
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const prefix = mode; // test ids: login-email / signup-email, …
+  const signup = mode === "signup";
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const session = mode === "signup" ? await api.signup(email.trim(), password) : await api.login(email.trim(), password);
+      const session = signup ? await api.signup(email.trim(), password) : await api.login(email.trim(), password);
       onSignedIn(session);
     } catch (caught) {
       setError(caught);
@@ -24,57 +26,55 @@ export function AuthPage({ mode, onSignedIn }: { mode: "login" | "signup"; onSig
   };
 
   return (
-    <main class="page auth-page">
+    <main class="auth-page" id="main">
       <div class="card auth-card">
-        <p class="brand brand-large">Postflare</p>
-        <h1>{mode === "signup" ? "Create your account" : "Sign in"}</h1>
-        <p class="muted">Schedule TikTok posts to the second.</p>
+        <p class="brand brand-large">
+          <span class="brand-mark" aria-hidden="true" />
+          {t("app.name")}
+        </p>
+        <h1>{signup ? t("auth.signupTitle") : t("auth.loginTitle")}</h1>
+        <p class="muted">{t("auth.tagline")}</p>
         {/* noValidate: the API's messages are the ones we show, in one place (data-testid=form-error). */}
         <form onSubmit={submit} noValidate>
           <label class="field">
-            <span>Email</span>
+            <span>{t("field.email")}</span>
             <input
               type="email"
               autocomplete="email"
               value={email}
-              onInput={(e) => setEmail(e.currentTarget.value)}
+              onInput={(e) => {
+                setEmail(e.currentTarget.value);
+                setError(null);
+              }}
               data-testid={`${prefix}-email`}
               required
             />
           </label>
           <label class="field">
-            <span>Password</span>
+            <span>{t("field.password")}</span>
             <input
               type="password"
-              autocomplete={mode === "signup" ? "new-password" : "current-password"}
+              autocomplete={signup ? "new-password" : "current-password"}
               value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
+              onInput={(e) => {
+                setPassword(e.currentTarget.value);
+                setError(null);
+              }}
               data-testid={`${prefix}-password`}
               required
             />
-            {mode === "signup" && <small class="muted">At least 8 characters.</small>}
+            {signup && <small class="muted">{t("auth.passwordHint")}</small>}
           </label>
           <FormError error={error} />
           <button type="submit" class="button-block" disabled={busy} data-testid={`${prefix}-submit`}>
-            {busy ? "Please wait…" : mode === "signup" ? "Sign up" : "Sign in"}
+            {busy ? t("common.wait") : signup ? t("auth.signup") : t("auth.login")}
           </button>
         </form>
         <p class="auth-switch">
-          {mode === "signup" ? (
-            <>
-              Already have an account?{" "}
-              <Link href="/login" testId="goto-login">
-                Sign in
-              </Link>
-            </>
-          ) : (
-            <>
-              New to Postflare?{" "}
-              <Link href="/signup" testId="goto-signup">
-                Create an account
-              </Link>
-            </>
-          )}
+          {signup ? t("auth.haveAccount") : t("auth.newHere")}{" "}
+          <Link href={signup ? "/login" : "/signup"} testId={signup ? "goto-login" : "goto-signup"}>
+            {signup ? t("auth.login") : t("auth.createAccount")}
+          </Link>
         </p>
       </div>
     </main>

@@ -1,14 +1,18 @@
-// Posts list, refreshed every 2 s while the tab is visible; a click opens the post's timeline.
-import { useEffect, useState } from "preact/hooks";
-import { type Account, api, messageOf, type Post } from "../api.ts";
-import { PostActions } from "../components/post-actions/post-actions.tsx";
-import { Lateness, StatusNote, TikTokId } from "../components/post-parts.tsx";
-import { Avatar, Link, Notice, StatusBadge } from "../components/ui.tsx";
-import { excerpt, formatInZone, privacyLabel, zoneAbbreviation } from "../lib/format.ts";
-import { navigate } from "../lib/router.ts";
-import { usePolling } from "../lib/use-polling.ts";
-
-export const POSTS_POLL_MS = 2_000;
+// Posts: upcoming (with what needs attention on top), past and drafts apart; filters by account, status and dates;
+// search in captions; bulk cancel and move. Kept live by the workspace's socket (polling only as its fallback).
+import { useState } from "preact/hooks";
+import { api, type Post } from "../api.ts";
+import { BulkBar } from "../components/bulk-bar.tsx";
+import { ListFiltersForm } from "../components/list-filters.tsx";
+import { PostItem } from "../components/post-item.tsx";
+import { Link, Loading, Notice, PageHead } from "../components/ui.tsx";
+import { type MessageKey, t } from "../i18n/index.ts";
+import { EDITABLE } from "../lib/format.ts";
+import { LIST_TABS, type ListFilters, type ListTab, tabQueries } from "../lib/post-queries.ts";
+import { navigate, useLocation } from "../lib/router.ts";
+import { useAccounts } from "../lib/use-accounts.ts";
+import { useLiveData, withLiveStatuses } from "../lib/use-live-data.ts";
+import { useWorkspaceZone } from "../lib/workspace.ts";
 
 /** Handed over by the composer through history state after a successful create. */
 export interface PostsFlash {
@@ -23,123 +27,139 @@ function takeFlash(): PostsFlash | null {
   return state.flash;
 }
 
-export function PostsPage() {
-  const [flash, setFlash] = useState(takeFlash);
-  const [posts, setPosts] = useState<Post[] | null>(null);
-  const [accounts, setAccounts] = useState<Map<string, Account>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-  const [reloads, setReloads] = useState(0);
+const TAB_LABELS: Record<ListTab, MessageKey> = { upcoming: "list.upcoming", past: "list.past", drafts: "list.drafts" };
 
-  useEffect(() => {
-    api.accounts().then(
-      (body) => setAccounts(new Map(body.accounts.map((a) => [a.id, a]))),
-      (caught: unknown) => console.warn("accounts unavailable for the posts list", caught),
-    );
-  }, []);
-
-  usePolling(
-    async () => {
-      try {
-        setPosts((await api.posts()).posts);
-        setError(null);
-      } catch (caught) {
-        setError(messageOf(caught));
-      }
+function readFilters(search: string): { tab: ListTab; filters: ListFilters } {
+  const p = new URLSearchParams(search);
+  const tab = LIST_TABS.find((x) => x === p.get("tab")) ?? "upcoming";
+  return {
+    tab,
+    filters: {
+      account: p.get("account") ?? "",
+      status: p.get("status") ?? "",
+      q: p.get("q") ?? "",
+      from: p.get("from") ?? "",
+      to: p.get("to") ?? "",
     },
-    POSTS_POLL_MS,
-    true,
-    reloads,
+  };
+}
+
+function hrefFor(tab: ListTab, filters: Partial<ListFilters>) {
+  const p = new URLSearchParams();
+  if (tab !== "upcoming") p.set("tab", tab);
+  for (const [key, value] of Object.entries(filters)) if (value) p.set(key, value);
+  const query = p.toString();
+  return query ? `/posts?${query}` : "/posts";
+}
+
+export function PostsPage() {
+  const location = useLocation();
+  const { tab, filters } = readFilters(location.search);
+  const { zone } = useWorkspaceZone();
+  const [flash, setFlash] = useState(takeFlash);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { accounts, byId } = useAccounts();
+  const queries = tabQueries(tab, filters, zone);
+  const list = useLiveData(
+    async () => {
+      const [main, attention] = await Promise.all([
+        queries.main ? api.posts(queries.main) : { posts: [] },
+        queries.attention ? api.posts(queries.attention) : { posts: [] },
+      ]);
+      return { main: main.posts, attention: attention.posts };
+    },
+    [tab, location.search, zone],
+    () => true,
+    (d, m) => ({ main: withLiveStatuses(d.main, m), attention: withLiveStatuses(d.attention, m) }),
   );
 
-  const replace = (updated: Post) => setPosts((list) => list?.map((p) => (p.id === updated.id ? updated : p)) ?? null);
-  const sorted = posts ? [...posts].sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt)) : null;
+  const replace = (updated: Post) => {
+    if (!list.data) return;
+    const swap = (posts: Post[]) => posts.map((p) => (p.id === updated.id ? updated : p));
+    list.set({ main: swap(list.data.main), attention: swap(list.data.attention) });
+  };
+  const setFilters = (next: Partial<ListFilters>) => navigate(hrefFor(tab, { ...filters, ...next }), { replace: true });
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const all = [...(list.data?.attention ?? []), ...(list.data?.main ?? [])];
+  const selectable = tab === "upcoming" ? all.filter((p) => EDITABLE.includes(p.status)) : [];
+  const item = (post: Post) => (
+    <PostItem
+      key={post.id}
+      post={post}
+      account={byId.get(post.accountId)}
+      accounts={accounts}
+      selected={selected.has(post.id)}
+      onSelect={selectable.includes(post) ? (on) => toggle(post.id, on) : undefined}
+      onChange={replace}
+      onReload={list.reload}
+    />
+  );
 
   return (
     <section>
-      <div class="section-head">
-        <h1>Posts</h1>
+      <PageHead title={t("list.title")}>
         <Link href="/posts/new" class="button">
-          New post
+          {t("nav.newPost")}
         </Link>
-      </div>
-      {flash && (
-        <Notice kind={flash.warnings.length ? "warning" : "success"} onClose={() => setFlash(null)}>
-          <p>Post scheduled.</p>
-          {flash.warnings.length > 0 && (
-            <ul data-testid="create-warnings">
-              {flash.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          )}
+      </PageHead>
+      {flash && flash.warnings.length > 0 && (
+        <Notice kind="warning" onClose={() => setFlash(null)}>
+          <p>{t("list.scheduledWithWarnings")}</p>
+          <ul data-testid="create-warnings">
+            {flash.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
         </Notice>
       )}
-      {error && <Notice kind="warning">Couldn't refresh posts ({error}). Retrying…</Notice>}
-      {sorted === null && !error && <p class="muted">Loading posts…</p>}
-      {sorted?.length === 0 && (
-        <div class="card empty">
-          <p>No posts yet.</p>
-          <Link href="/posts/new">Schedule your first post</Link>
-        </div>
-      )}
-      <ul class="post-list">
-        {sorted?.map((post) => (
-          <PostItem
-            key={post.id}
-            post={post}
-            account={accounts.get(post.accountId)}
-            onChange={replace}
-            onReload={() => setReloads((n) => n + 1)}
-          />
+      <nav class="tabs" aria-label={t("list.views")}>
+        {LIST_TABS.map((x) => (
+          <Link key={x} href={hrefFor(x, { account: filters.account, q: filters.q })} class="tab" current={x === tab} testId={`tab-${x}`}>
+            {t(TAB_LABELS[x])}
+          </Link>
         ))}
-      </ul>
+      </nav>
+      <ListFiltersForm tab={tab} filters={filters} accounts={accounts} onChange={setFilters} />
+      {tab === "upcoming" && (
+        <BulkBar
+          selected={[...selected].filter((id) => selectable.some((p) => p.id === id))}
+          all={selectable.map((p) => p.id)}
+          onSelectAll={(on) => setSelected(on ? new Set(selectable.map((p) => p.id)) : new Set())}
+          onDone={() => {
+            setSelected(new Set());
+            list.reload();
+          }}
+        />
+      )}
+      {list.error !== null && <Notice kind="warning">{t("list.refreshFailed")}</Notice>}
+      {!list.data && list.error === null && <Loading label={t("list.loading")} />}
+      {list.data && list.data.attention.length > 0 && (
+        <section class="list-section" aria-labelledby="attention-title">
+          <h2 id="attention-title">{t("list.needsAttention")}</h2>
+          <ul class="post-list">{list.data.attention.map(item)}</ul>
+        </section>
+      )}
+      {list.data && (
+        <section class="list-section" aria-labelledby="list-title">
+          <h2 id="list-title" class={tab === "upcoming" && list.data.attention.length === 0 ? "sr-only" : ""}>
+            {t(TAB_LABELS[tab])}
+          </h2>
+          {list.data.main.length === 0 ? (
+            <div class="card empty">
+              <p>{t(tab === "drafts" ? "list.emptyDrafts" : tab === "past" ? "list.emptyPast" : "list.emptyUpcoming")}</p>
+              {tab !== "past" && <Link href="/posts/new">{t("list.composeOne")}</Link>}
+            </div>
+          ) : (
+            <ul class="post-list">{list.data.main.map(item)}</ul>
+          )}
+        </section>
+      )}
     </section>
-  );
-}
-
-interface PostItemProps {
-  post: Post;
-  account?: Account;
-  onChange: (p: Post) => void;
-  onReload: () => void;
-}
-
-function PostItem({ post, account, onChange, onReload }: PostItemProps) {
-  const href = `/posts/${encodeURIComponent(post.id)}`;
-  const open = (event: MouseEvent) => {
-    // Clicks on the post's own links, buttons and inline forms keep their meaning.
-    if ((event.target as HTMLElement).closest("a, button, form, label, input, select, textarea")) return;
-    navigate(href);
-  };
-  return (
-    // The whole card is a mouse shortcut to its "Details" link, which is what the keyboard reaches.
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the card's "Details" link is the keyboard path to the same page
-    <li class="card post-item" data-testid="post-item" data-post-id={post.id} data-status={post.status} onClick={open}>
-      <div class="post-head">
-        <Avatar url={account?.avatarUrl ?? null} name={account?.displayName ?? "?"} size={32} />
-        <div class="post-main">
-          <strong>{account ? account.displayName : "Unknown account"}</strong>
-          {account?.username && <span class="muted"> @{account.username}</span>}
-          <p class="caption-excerpt">{post.caption ? excerpt(post.caption) : <em class="muted">No caption</em>}</p>
-        </div>
-        <StatusBadge status={post.status} />
-      </div>
-      <div class="post-meta small">
-        <span title={post.scheduledAt}>
-          {formatInZone(post.scheduledAt, post.timezone)} {zoneAbbreviation(post.scheduledAt, post.timezone)}{" "}
-          <span class="muted">({post.timezone})</span>
-        </span>
-        <span class="muted">{post.mode === "inbox" ? "Inbox draft" : privacyLabel(post.privacyLevel)}</span>
-        <Lateness post={post} />
-        <TikTokId post={post} />
-      </div>
-      <StatusNote post={post} />
-      <PostActions post={post} compact onChange={onChange} onReload={onReload} />
-      <div class="post-actions">
-        <Link href={href} class="small">
-          Details
-        </Link>
-      </div>
-    </li>
   );
 }

@@ -1,7 +1,10 @@
-// Date, time (to the second) and time zone; shows the resulting instant and DST oddities. Used by the composer and
-// by "Reschedule…" on an existing post (with its own test ids and legend).
+// Date, time (to the second) and time zone; says the resulting moment back in words, in the zone and in the
+// browser's, and flags DST oddities and a time that has passed (the API's rule: a time in the past is refused).
+// Used by the composer and by "Reschedule…" on an existing post (with its own test ids and legend).
 import type { Issue } from "../../api.ts";
-import { formatInZone, formatRelative } from "../../lib/format.ts";
+import { t } from "../../i18n/index.ts";
+import { isPast } from "../../lib/composer-rules.ts";
+import { formatLong, formatRelative, formatTime, zoneName } from "../../lib/format.ts";
 import type { WallClockKind } from "../../lib/time.ts";
 import { FieldIssues } from "./field-issues.tsx";
 
@@ -23,18 +26,18 @@ interface Props {
   testIdPrefix?: string;
   /** Default "When". */
   legend?: string;
+  /** Render without the fieldset (inside another group). */
+  bare?: boolean;
 }
 
 export function ScheduleFields(props: Props) {
   const { form, zones, browserZone, resolved, issues, onChange } = props;
   const prefix = props.testIdPrefix ?? "schedule";
-  const iso = resolved ? new Date(resolved.utcMs).toISOString() : null;
-  return (
-    <fieldset class="field-group">
-      <legend>{props.legend ?? "When"}</legend>
+  const fields = (
+    <>
       <div class="row">
         <label class="field">
-          <span>Date</span>
+          <span>{t("field.date")}</span>
           <input
             type="date"
             value={form.date}
@@ -44,7 +47,7 @@ export function ScheduleFields(props: Props) {
           />
         </label>
         <label class="field">
-          <span>Time</span>
+          <span>{t("field.time")}</span>
           <input
             type="time"
             step={1}
@@ -55,12 +58,11 @@ export function ScheduleFields(props: Props) {
           />
         </label>
         <label class="field grow">
-          <span>Time zone</span>
+          <span>{t("field.timezone")}</span>
           <select value={form.timeZone} data-testid={`${prefix}-timezone`} onChange={(e) => onChange({ timeZone: e.currentTarget.value })}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
-                {zone.replaceAll("_", " ")}
-                {zone === browserZone ? " (your time zone)" : ""}
+                {zone === browserZone ? t("composer.yourZone", { zone: zoneName(zone) }) : zoneName(zone)}
               </option>
             ))}
           </select>
@@ -68,24 +70,37 @@ export function ScheduleFields(props: Props) {
       </div>
       <FieldIssues issues={issues} field="scheduledAt" />
       <FieldIssues issues={issues} field="timezone" />
-      {iso && resolved && (
-        <p class="muted small">
-          {form.timeZone !== browserZone && <>That's {formatInZone(iso, browserZone)} your time. </>}
-          {resolved.utcMs <= Date.now() ? (
-            <span class="text-warning">This time has passed; the post will go out as soon as possible.</span>
-          ) : (
-            <>Publishes {formatRelative(iso)}.</>
-          )}
-        </p>
-      )}
+      {resolved && <InWords utcMs={resolved.utcMs} zone={form.timeZone} browserZone={browserZone} testId={`${prefix}-words`} />}
       {resolved?.kind === "gap" && (
         <p class="text-warning small">
-          Clocks in {form.timeZone} skip this time (daylight saving starts), so it will post at {formatInZone(iso, form.timeZone)}.
+          {t("composer.dstGap", { zone: zoneName(form.timeZone), time: formatTime(resolved.utcMs, form.timeZone) })}
         </p>
       )}
-      {resolved?.kind === "ambiguous" && (
-        <p class="text-warning small">This time happens twice in {form.timeZone} (daylight saving ends); the first occurrence is used.</p>
-      )}
+      {resolved?.kind === "ambiguous" && <p class="text-warning small">{t("composer.dstTwice", { zone: zoneName(form.timeZone) })}</p>}
+    </>
+  );
+  if (props.bare) return fields;
+  return (
+    <fieldset class="field-group">
+      <legend>{props.legend ?? t("composer.when")}</legend>
+      {fields}
     </fieldset>
+  );
+}
+
+/** "Tuesday 16 March 2027 at 09:00 — in 3 days. That's 14:00 your time." or the past-time rule. */
+export function InWords({ utcMs, zone, browserZone, testId }: { utcMs: number; zone: string; browserZone: string; testId?: string }) {
+  if (isPast(utcMs)) {
+    return (
+      <p class="text-warning small" role="status" data-testid={testId} data-past="true">
+        {t("composer.pastTime")}
+      </p>
+    );
+  }
+  return (
+    <p class="small in-words" data-testid={testId}>
+      <strong>{formatLong(utcMs, zone)}</strong> · {formatRelative(utcMs)}
+      {zone !== browserZone && <span class="muted"> · {t("composer.yourTime", { time: formatLong(utcMs, browserZone) })}</span>}
+    </p>
   );
 }

@@ -1,7 +1,10 @@
-// Direct-post settings (tiktok-api.md §8.2): privacy with no default, interaction boxes unchecked and greyed when disabled.
+// Direct-post settings (tiktok-api.md §8.2): privacy with no default, interaction switches off by default and
+// disabled when the account's TikTok settings turn them off.
 import type { CreatorInfo, Issue, PrivacyLevel } from "../../api.ts";
+import { t } from "../../i18n/index.ts";
 import type { ComposerForm } from "../../lib/composer-rules.ts";
 import { PrivacyOptions } from "../privacy-options.tsx";
+import { Switch } from "../ui.tsx";
 import { FieldIssues } from "./field-issues.tsx";
 
 interface Props {
@@ -16,9 +19,9 @@ export function SettingsFields({ form, creator, issues, onChange }: Props) {
   const branded = form.disclose && form.brandedContent;
   return (
     <fieldset class="field-group">
-      <legend>Who can view and interact</legend>
+      <legend>{t("composer.settings")}</legend>
       <label class="field">
-        <span>Who can view this video</span>
+        <span>{t("composer.whoCanView")}</span>
         <select
           value={form.privacyLevel}
           required
@@ -28,29 +31,29 @@ export function SettingsFields({ form, creator, issues, onChange }: Props) {
           onChange={(e) => onChange({ privacyLevel: e.currentTarget.value as PrivacyLevel })}
         >
           <option value="" disabled>
-            Select who can view
+            {t("composer.selectWhoCanView")}
           </option>
           <PrivacyOptions options={options} branded={branded} />
         </select>
         <FieldIssues issues={issues} field="privacyLevel" />
       </label>
-      <div class="check-inline">
+      <div class="switch-list">
         <Interaction
-          label="Allow Comment"
+          label={t("tiktok.allowComment")}
           testId="allow-comment"
           checked={form.allowComment}
           disabled={!creator || creator.commentDisabled}
           onChange={(allowComment) => onChange({ allowComment })}
         />
         <Interaction
-          label="Allow Duet"
+          label={t("tiktok.allowDuet")}
           testId="allow-duet"
           checked={form.allowDuet}
           disabled={!creator || creator.duetDisabled}
           onChange={(allowDuet) => onChange({ allowDuet })}
         />
         <Interaction
-          label="Allow Stitch"
+          label={t("tiktok.allowStitch")}
           testId="allow-stitch"
           checked={form.allowStitch}
           disabled={!creator || creator.stitchDisabled}
@@ -58,7 +61,7 @@ export function SettingsFields({ form, creator, issues, onChange }: Props) {
         />
       </div>
       {creator && (creator.commentDisabled || creator.duetDisabled || creator.stitchDisabled) && (
-        <small class="muted">Greyed-out options are turned off in this account's TikTok privacy settings.</small>
+        <small class="muted">{t("composer.greyedOut")}</small>
       )}
     </fieldset>
   );
@@ -66,15 +69,12 @@ export function SettingsFields({ form, creator, issues, onChange }: Props) {
 
 function Interaction(props: { label: string; testId: string; checked: boolean; disabled: boolean; onChange: (checked: boolean) => void }) {
   return (
-    <label class={`check-row ${props.disabled ? "is-disabled" : ""}`}>
-      <input
-        type="checkbox"
-        checked={props.checked && !props.disabled}
-        disabled={props.disabled}
-        data-testid={props.testId}
-        onChange={(e) => props.onChange(e.currentTarget.checked)}
-      />
-      <span>{props.label}</span>
-    </label>
+    <Switch
+      label={props.label}
+      checked={props.checked && !props.disabled}
+      disabled={props.disabled}
+      testId={props.testId}
+      onChange={props.onChange}
+    />
   );
 }

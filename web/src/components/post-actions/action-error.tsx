@@ -1,4 +1,5 @@
 // The API's answer to a post action, inline under the buttons (test id post-action-error), with any field issues.
+import { fieldLabel } from "../../lib/field-labels.ts";
 import type { PostEditError } from "../../lib/use-post-edit.ts";
 
 export function ActionError({ error }: { error: PostEditError | null }) {
@@ -10,7 +11,8 @@ export function ActionError({ error }: { error: PostEditError | null }) {
         <ul>
           {error.issues.map((issue, i) => (
             <li key={i}>
-              {issue.path && <code>{issue.path}</code>} {issue.message}
+              {issue.path && <strong>{fieldLabel(issue.path)}: </strong>}
+              {issue.message}
             </li>
           ))}
         </ul>

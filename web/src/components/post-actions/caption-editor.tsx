@@ -3,6 +3,7 @@
 // the API re-checks the time on every edit and a missed or failed post's old time has passed.
 import { useState } from "preact/hooks";
 import type { Post } from "../../api.ts";
+import { t } from "../../i18n/index.ts";
 import { CAPTION_MAX } from "../../lib/composer-rules.ts";
 import type { PostEditError } from "../../lib/use-post-edit.ts";
 import { FieldIssues } from "../composer/field-issues.tsx";
@@ -32,7 +33,7 @@ export function CaptionEditor({ post, busy, error, onSave, onDraft, onClose }: P
   return (
     <form class="caption-editor" onSubmit={submit} noValidate>
       <label class="field">
-        <span>Caption</span>
+        <span>{t("field.caption")}</span>
         <textarea
           rows={4}
           value={caption}
@@ -48,14 +49,14 @@ export function CaptionEditor({ post, busy, error, onSave, onDraft, onClose }: P
         <FieldIssues issues={error?.issues ?? []} field="caption" />
       </label>
       {onDraft ? (
-        <p class="muted small">The new caption is sent with “Publish now” or “Reschedule…”.</p>
+        <p class="muted small">{t("actions.captionTravels")}</p>
       ) : (
         <div class="action-row">
           <button type="submit" class="button-small" disabled={busy || tooLong || unchanged} data-testid="post-caption-save">
-            {busy ? "Saving…" : "Save caption"}
+            {busy ? t("common.saving") : t("actions.saveCaption")}
           </button>
           <button type="button" class="button-secondary button-small" onClick={onClose}>
-            Close
+            {t("common.close")}
           </button>
         </div>
       )}

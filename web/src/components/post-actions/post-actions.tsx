@@ -3,13 +3,14 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { Post, PostPatch, PrivacyLevel } from "../../api.ts";
+import { t } from "../../i18n/index.ts";
 import { CAPTION_MAX } from "../../lib/composer-rules.ts";
 import { EDITABLE } from "../../lib/format.ts";
 import { useCreatorInfo } from "../../lib/use-creator-info.ts";
 import { type PostEdit, usePostEdit } from "../../lib/use-post-edit.ts";
-import { CancelButton } from "../post-parts.tsx";
 import { Link } from "../ui.tsx";
 import { ActionError } from "./action-error.tsx";
+import { CancelButton } from "./cancel-button.tsx";
 import { CaptionEditor } from "./caption-editor.tsx";
 import { PrivacyChoice, privacyChoiceRequired } from "./privacy-choice.tsx";
 import { RescheduleForm } from "./reschedule-form.tsx";
@@ -26,7 +27,7 @@ type Open = "reschedule" | "caption" | null;
 
 export function PostActions({ post, compact = false, onChange, onReload }: Props) {
   const edit = usePostEdit(post, onChange, onReload);
-  const cancel = <CancelButton post={post} onCancelled={onChange} />;
+  const cancel = <CancelButton post={post} onChange={onChange} />;
   if (!EDITABLE.includes(post.status)) return null;
   if (post.status === "scheduled" || post.status === "queued") {
     return <UpcomingActions post={post} compact={compact} edit={edit} cancel={cancel} />;
@@ -36,7 +37,7 @@ export function PostActions({ post, compact = false, onChange, onReload }: Props
     return (
       <div class="action-row">
         <Link href={href} class="button button-small" testId="post-decide">
-          {post.status === "failed" ? "Fix and retry…" : "Review…"}
+          {post.status === "failed" ? t("actions.fixRetry") : t("actions.review")}
         </Link>
       </div>
     );
@@ -71,17 +72,17 @@ function UpcomingActions({ post, compact, edit, cancel }: { post: Post; compact:
               if (privacy) void save("privacy", { privacyLevel: privacy });
             }}
           >
-            {edit.busy === "privacy" ? "Saving…" : "Save who can view"}
+            {edit.busy === "privacy" ? t("common.saving") : t("actions.savePrivacy")}
           </button>
         </div>
       )}
       <div class="action-row">
         <button type="button" class="button-secondary button-small" data-testid="post-reschedule" onClick={() => toggle("reschedule")}>
-          Edit time
+          {t("actions.editTime")}
         </button>
         {!compact && (
           <button type="button" class="button-secondary button-small" data-testid="post-edit-caption" onClick={() => toggle("caption")}>
-            Edit caption
+            {t("actions.editCaption")}
           </button>
         )}
         {cancel}
@@ -140,7 +141,7 @@ function RetryActions({ post, compact, edit, cancel }: { post: Post; compact: bo
       {unconfirmed && (
         <label class="check-row confirm-row">
           <input type="checkbox" checked={checked} data-testid="confirm-not-posted" onChange={(e) => setChecked(e.currentTarget.checked)} />
-          <span>I checked TikTok: this video was not posted</span>
+          <span>{t("actions.checkedTikTok")}</span>
         </label>
       )}
       {!compact && post.mode === "direct" && allowed && (
@@ -154,7 +155,7 @@ function RetryActions({ post, compact, edit, cancel }: { post: Post; compact: bo
           data-testid="post-publish-now"
           onClick={publishNow}
         >
-          {edit.busy === "publish-now" ? "Publishing…" : unconfirmed ? "Publish again" : "Publish now"}
+          {edit.busy === "publish-now" ? t("actions.publishing") : unconfirmed ? t("actions.publishAgain") : t("actions.publishNow")}
         </button>
         <button
           type="button"
@@ -163,7 +164,7 @@ function RetryActions({ post, compact, edit, cancel }: { post: Post; compact: bo
           data-testid="post-reschedule"
           onClick={() => toggle("reschedule")}
         >
-          Reschedule…
+          {t("actions.reschedule")}
         </button>
         {!compact && (
           <button
@@ -173,7 +174,7 @@ function RetryActions({ post, compact, edit, cancel }: { post: Post; compact: bo
             data-testid="post-edit-caption"
             onClick={() => toggle("caption")}
           >
-            Edit caption
+            {t("actions.editCaption")}
           </button>
         )}
         {cancel}

@@ -2,6 +2,7 @@
 // (creator_info, fetched fresh), nothing preselected (tiktok-api.md §8.2b). "" keeps the post's level when it is
 // still offered; when it no longer is (the account switched public/private), a new choice is required.
 import type { Post, PrivacyLevel } from "../../api.ts";
+import { t } from "../../i18n/index.ts";
 import { privacyLabel } from "../../lib/format.ts";
 import type { CreatorInfoState } from "../../lib/use-creator-info.ts";
 import { PrivacyOptions } from "../privacy-options.tsx";
@@ -31,7 +32,7 @@ export function PrivacyChoice({ post, creator, value, onChange }: Props) {
   const options = (creator.info?.privacyLevelOptions ?? []).filter((level) => !refused || level !== post.privacyLevel);
   return (
     <label class="field privacy-choice">
-      <span>Who can view this video</span>
+      <span>{t("composer.whoCanView")}</span>
       <select
         value={value}
         disabled={!creator.info}
@@ -42,23 +43,19 @@ export function PrivacyChoice({ post, creator, value, onChange }: Props) {
       >
         <option value="" disabled={required}>
           {creator.loading
-            ? "Loading the account's options…"
+            ? t("privacy.loadingOptions")
             : required
-              ? "Select who can view"
-              : `Keep “${privacyLabel(post.privacyLevel)}”`}
+              ? t("composer.selectWhoCanView")
+              : t("privacy.keep", { level: privacyLabel(post.privacyLevel) })}
         </option>
         <PrivacyOptions options={options} branded={post.brandContent} />
       </select>
-      {required && (
-        <small class="text-warning">
-          “{privacyLabel(post.privacyLevel)}” is no longer offered for this account. Choose who can view it.
-        </small>
-      )}
+      {required && <small class="text-warning">{t("privacy.noLongerOffered", { level: privacyLabel(post.privacyLevel) })}</small>}
       {creator.error !== null && (
         <small class="field-error">
-          Couldn't load the account's privacy options.{" "}
+          {t("privacy.loadFailed")}{" "}
           <button type="button" class="link-button" onClick={creator.reload}>
-            Retry
+            {t("common.retry")}
           </button>
         </small>
       )}

@@ -1,6 +1,7 @@
 // "Reschedule…": a new date, time and zone for an existing post (the composer's fields), sent as one PATCH.
 import { useMemo, useState } from "preact/hooks";
 import type { Post, PostPatch } from "../../api.ts";
+import { t } from "../../i18n/index.ts";
 import { browserTimeZone, isValidTimeZone, parseDateTimeInputs, timeZoneList, toDateTimeInputs, wallClockToUtc } from "../../lib/time.ts";
 import type { PostEditError } from "../../lib/use-post-edit.ts";
 import { ScheduleFields, type ScheduleForm } from "../composer/schedule-fields.tsx";
@@ -12,7 +13,7 @@ const SUGGESTED_LEAD_MS = 10 * 60_000;
 /** The post's own time while it is still ahead; otherwise 10 minutes from now, on a whole minute. */
 export function initialSchedule(post: Post, now = Date.now()): ScheduleForm {
   const timeZone = isValidTimeZone(post.timezone) ? post.timezone : browserTimeZone();
-  const current = Date.parse(post.scheduledAt);
+  const current = post.scheduledAt ? Date.parse(post.scheduledAt) : 0;
   const start = current > now + MIN_LEAD_MS ? current : Math.ceil((now + SUGGESTED_LEAD_MS) / 60_000) * 60_000;
   return { ...toDateTimeInputs(start, timeZone), timeZone };
 }
@@ -50,16 +51,16 @@ export function RescheduleForm({ post, busy, error, extra, onSubmit, onClose }: 
         issues={error?.issues ?? []}
         onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
         testIdPrefix="reschedule"
-        legend="New time"
+        legend={t("actions.newTime")}
       />
       <div class="action-row">
         <button type="submit" class="button-small" disabled={busy || !resolved || !extra} data-testid="reschedule-submit">
-          {busy ? "Saving…" : "Save new time"}
+          {busy ? t("common.saving") : t("actions.saveTime")}
         </button>
         <button type="button" class="button-secondary button-small" onClick={onClose}>
-          Close
+          {t("common.close")}
         </button>
-        {!resolved && <small class="field-error">Enter a valid date and time.</small>}
+        {!resolved && <small class="field-error">{t("composer.block.time")}</small>}
       </div>
     </form>
   );

@@ -1,0 +1,61 @@
+// The route table. "/" is the calendar once a workspace has posts, and the setup home before.
+import { useEffect, useState } from "preact/hooks";
+import { api } from "./api.ts";
+import { Link, Loading } from "./components/ui.tsx";
+import { t } from "./i18n/index.ts";
+import { matchPath, navigate } from "./lib/router.ts";
+import { AccountPage } from "./pages/account-page.tsx";
+import { AccountsPage } from "./pages/accounts-page.tsx";
+import { CalendarPage } from "./pages/calendar-page.tsx";
+import { ComposerPage } from "./pages/composer-page.tsx";
+import { HomePage } from "./pages/home-page.tsx";
+import { MediaPage } from "./pages/media-page.tsx";
+import { PostDetailPage } from "./pages/post-detail-page.tsx";
+import { PostsPage } from "./pages/posts-page.tsx";
+import { SettingsPage } from "./pages/settings-page.tsx";
+import { StatusPage } from "./pages/status-page.tsx";
+
+export function Routes({ path }: { path: string }) {
+  if (path === "/login" || path === "/signup") return <Redirect to="/" />;
+  if (path === "/") return <Landing />;
+  if (path === "/home" || path === "/dashboard") return <HomePage />;
+  if (path === "/calendar") return <CalendarPage />;
+  if (path === "/posts") return <PostsPage />;
+  if (path === "/posts/new") return <ComposerPage key="new" />;
+  if (path === "/accounts") return <AccountsPage />;
+  if (path === "/media") return <MediaPage />;
+  if (path === "/settings") return <SettingsPage />;
+  if (path === "/status") return <StatusPage />;
+  const edit = matchPath("/posts/:id/edit", path);
+  if (edit) return <ComposerPage key={edit.id} draftId={edit.id} />;
+  const detail = matchPath("/posts/:id", path);
+  if (detail) return <PostDetailPage key={detail.id} postId={detail.id} />;
+  const account = matchPath("/accounts/:id", path);
+  if (account) return <AccountPage key={account.id} accountId={account.id} />;
+  return (
+    <section>
+      <h1>{t("notFound.title")}</h1>
+      <p>
+        <Link href="/">{t("notFound.back")}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The calendar for a workspace with posts; the setup home for a new one. */
+function Landing() {
+  const [hasPosts, setHasPosts] = useState<boolean | null>(null);
+  useEffect(() => {
+    api.posts({ limit: 1 }).then(
+      (body) => setHasPosts(body.posts.length > 0),
+      () => setHasPosts(false),
+    );
+  }, []);
+  if (hasPosts === null) return <Loading />;
+  return hasPosts ? <CalendarPage /> : <HomePage />;
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
