@@ -546,7 +546,7 @@ export const en = {
   "invite.expires": "The invite expires {when}.",
   "invite.accept": "Join {name}",
   "invite.decline": "Not now",
-  "switcher.current": "Workspace: {name}",
+  "switcher.current": "Workspace:",
   "switcher.switchTo": "Switch to {name}",
   "switcher.name": "Name of the new workspace",
   "switcher.create": "Create",

@@ -34,18 +34,20 @@ export function AuditPage() {
       {events === null && !error && <Loading />}
       {events?.length === 0 && <p class="muted">{t("audit.none")}</p>}
       {events && events.length > 0 && (
-        <ol class="card saved-list audit-list" data-testid="audit-list">
-          {events.map((event) => (
-            <li key={event.id} data-testid="audit-event" data-action={event.action}>
-              <div>
-                <strong>{auditActor(event)}</strong> {auditWords(event)}
-              </div>
-              <time class="muted small" dateTime={event.at} title={formatLong(event.at, browserTimeZone())}>
-                {formatRelative(event.at)}
-              </time>
-            </li>
-          ))}
-        </ol>
+        <div class="card">
+          <ol class="saved-list audit-list" data-testid="audit-list">
+            {events.map((event) => (
+              <li key={event.id} data-testid="audit-event" data-action={event.action}>
+                <div>
+                  <strong>{auditActor(event)}</strong> {auditWords(event)}
+                </div>
+                <time class="muted small" dateTime={event.at} title={formatLong(event.at, browserTimeZone())}>
+                  {formatRelative(event.at)}
+                </time>
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
       {next !== null && (
         <button type="button" class="button-secondary" disabled={busy} data-testid="audit-more" onClick={() => load(next)}>

@@ -70,26 +70,28 @@ export function TokensCard(props: { myRole: Role }) {
       <FormError error={error} />
       {secret && (
         <div class="notice notice-success" role="status" data-testid="token-secret-box">
-          <p>{t("tokens.once")}</p>
-          <div class="row">
-            <label class="field grow">
-              <span class="sr-only">{t("tokens.secret")}</span>
-              <input
-                type="text"
-                readOnly
-                value={secret}
-                class="mono"
-                data-testid="token-secret"
-                onFocus={(e) => e.currentTarget.select()}
-              />
-            </label>
-            <button type="button" class="button-secondary align-end" data-testid="token-copy" onClick={copy}>
-              {t("common.copy")}
+          <div class="notice-body">
+            <p>{t("tokens.once")}</p>
+            <div class="row">
+              <label class="field grow">
+                <span class="sr-only">{t("tokens.secret")}</span>
+                <input
+                  type="text"
+                  readOnly
+                  value={secret}
+                  class="mono"
+                  data-testid="token-secret"
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+              </label>
+              <button type="button" class="button-secondary align-end" data-testid="token-copy" onClick={copy}>
+                {t("common.copy")}
+              </button>
+            </div>
+            <button type="button" class="button-ghost button-small" data-testid="token-secret-done" onClick={() => setSecret(null)}>
+              {t("tokens.done")}
             </button>
           </div>
-          <button type="button" class="button-ghost button-small" data-testid="token-secret-done" onClick={() => setSecret(null)}>
-            {t("tokens.done")}
-          </button>
         </div>
       )}
       {tokens === null && !error && <Loading />}

@@ -57,10 +57,6 @@ export function Header(props: { session: Session; path: string; onLogout: () => 
             {t(THEME_LABELS[theme])}
           </button>
           <WorkspaceSwitcher session={props.session} path={props.path} />
-          <Link href="/security" class="nav-link small nav-user" testId="nav-security" current={props.path === "/security"}>
-            <span class="sr-only">{t("nav.security")}: </span>
-            {props.session.user.email}
-          </Link>
           <Link href="/status" class="nav-link small" current={props.path === "/status"}>
             {t("nav.status")}
           </Link>

@@ -4,7 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Session } from "../../api.ts";
 import { t } from "../../i18n/index.ts";
 import { roleLabel, teamApi, type WorkspaceSummary } from "../../lib/team-api.ts";
-import { FormError } from "../ui.tsx";
+import { FormError, Link } from "../ui.tsx";
 
 export function WorkspaceSwitcher({ session, path }: { session: Session; path: string }) {
   const [open, setOpen] = useState(false);
@@ -45,25 +45,37 @@ export function WorkspaceSwitcher({ session, path }: { session: Session; path: s
         data-testid="workspace-switcher"
         onClick={() => setOpen((o) => !o)}
       >
-        <span class="switcher-name">{t("switcher.current", { name: session.workspace.name })}</span>
+        <span class="sr-only">{t("switcher.current")}</span>
+        <span class="switcher-name">{session.workspace.name}</span>
       </button>
       {open && (
         <div id="workspace-panel" class="switcher-panel card" data-testid="workspace-panel">
+          <p class="muted small switcher-me">
+            {t("security.sub", { email: session.user.email })}{" "}
+            <Link href="/security" testId="nav-security">
+              {t("nav.security")}
+            </Link>
+          </p>
           <ul class="switcher-list">
             {list?.map((w) => (
               <li key={w.id}>
-                <button
-                  type="button"
-                  class="button-ghost button-small switcher-item"
-                  aria-current={w.current ? "true" : undefined}
-                  disabled={w.current}
-                  data-testid="workspace-option"
-                  data-name={w.name}
-                  onClick={() => switchTo(w.id)}
-                >
-                  <span>{w.current ? w.name : t("switcher.switchTo", { name: w.name })}</span>
-                  <span class="muted small">{roleLabel(w.role)}</span>
-                </button>
+                {w.current ? (
+                  <span class="switcher-item switcher-current" aria-current="true" data-testid="workspace-option" data-name={w.name}>
+                    <span>{w.name}</span>
+                    <span class="muted small">{roleLabel(w.role)}</span>
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    class="button-ghost button-small switcher-item"
+                    data-testid="workspace-option"
+                    data-name={w.name}
+                    onClick={() => switchTo(w.id)}
+                  >
+                    <span>{t("switcher.switchTo", { name: w.name })}</span>
+                    <span class="muted small">{roleLabel(w.role)}</span>
+                  </button>
+                )}
               </li>
             ))}
           </ul>

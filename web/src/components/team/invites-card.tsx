@@ -67,15 +67,17 @@ export function InvitesCard() {
       <FormError error={error} />
       {link && (
         <div class="notice notice-success" role="status" data-testid="invite-link-box">
-          <p>{t("invites.linkReady")}</p>
-          <div class="row">
-            <label class="field grow">
-              <span class="sr-only">{t("invites.link")}</span>
-              <input type="text" readOnly value={link} data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
-            </label>
-            <button type="button" class="button-secondary align-end" data-testid="invite-copy" onClick={copy}>
-              {t("common.copy")}
-            </button>
+          <div class="notice-body">
+            <p>{t("invites.linkReady")}</p>
+            <div class="row">
+              <label class="field grow">
+                <span class="sr-only">{t("invites.link")}</span>
+                <input type="text" readOnly value={link} data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
+              </label>
+              <button type="button" class="button-secondary align-end" data-testid="invite-copy" onClick={copy}>
+                {t("common.copy")}
+              </button>
+            </div>
           </div>
         </div>
       )}
