@@ -76,7 +76,7 @@ async function signUpAndConnect(page: Page, stack: Stack, name: string): Promise
 }
 
 /** The fixture video through the API's multipart protocol, with the page's session cookie. */
-async function uploadViaApi(page: Page, stack: Stack): Promise<string> {
+export async function uploadViaApi(page: Page, stack: Stack): Promise<string> {
   const bytes = readFileSync(VIDEO);
   const created = await api(page, stack, "POST", "/api/videos", {
     filename: path.basename(VIDEO),

@@ -7,6 +7,7 @@ import { Toaster } from "./components/toaster.tsx";
 import { Notice } from "./components/ui.tsx";
 import { t } from "./i18n/index.ts";
 import { live } from "./lib/live.ts";
+import { inviteToken } from "./lib/pending-invite.ts";
 import { navigate, useLocation } from "./lib/router.ts";
 import { loadWorkspaceSettings } from "./lib/workspace.ts";
 import { AuthPage } from "./pages/auth-page.tsx";
@@ -38,6 +39,8 @@ export function App() {
   const location = useLocation();
   const [auth, setAuth] = useState<AuthState>({ kind: "loading" });
   const [connectResult, setConnectResult] = useState(takeConnectResult);
+  // An invite link opened while signed out: remembered now, accepted on /invite once signed in or up.
+  const [hasInvite] = useState(() => inviteToken() !== null);
 
   const loadSession = () => {
     setAuth({ kind: "loading" });
@@ -78,7 +81,8 @@ export function App() {
   if (auth.kind === "anonymous") {
     const onSignedIn = (session: Session) => {
       setAuth({ kind: "signed-in", session });
-      if (location.path === "/login" || location.path === "/signup") navigate("/", { replace: true });
+      if (hasInvite) navigate("/invite", { replace: true });
+      else if (location.path === "/login" || location.path === "/signup") navigate("/", { replace: true });
     };
     const mode = location.path === "/signup" ? "signup" : "login";
     return <AuthPage key={mode} mode={mode} onSignedIn={onSignedIn} />;

@@ -9,6 +9,7 @@ import "./styles/forms.css";
 import "./styles/lists.css";
 import "./styles/calendar.css";
 import "./styles/composer.css";
+import "./styles/team.css";
 
 document.documentElement.lang = LANGUAGE;
 document.documentElement.dir = DIRECTION;

@@ -6,14 +6,18 @@ import { t } from "./i18n/index.ts";
 import { matchPath, navigate } from "./lib/router.ts";
 import { AccountPage } from "./pages/account-page.tsx";
 import { AccountsPage } from "./pages/accounts-page.tsx";
+import { AuditPage } from "./pages/audit-page.tsx";
 import { CalendarPage } from "./pages/calendar-page.tsx";
 import { ComposerPage } from "./pages/composer-page.tsx";
 import { HomePage } from "./pages/home-page.tsx";
+import { InvitePage } from "./pages/invite-page.tsx";
 import { MediaPage } from "./pages/media-page.tsx";
 import { PostDetailPage } from "./pages/post-detail-page.tsx";
 import { PostsPage } from "./pages/posts-page.tsx";
+import { SecurityPage } from "./pages/security-page.tsx";
 import { SettingsPage } from "./pages/settings-page.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
+import { TeamPage } from "./pages/team-page.tsx";
 
 export function Routes({ path }: { path: string }) {
   if (path === "/login" || path === "/signup") return <Redirect to="/" />;
@@ -26,6 +30,10 @@ export function Routes({ path }: { path: string }) {
   if (path === "/media") return <MediaPage />;
   if (path === "/settings") return <SettingsPage />;
   if (path === "/status") return <StatusPage />;
+  if (path === "/team") return <TeamPage />;
+  if (path === "/invite") return <InvitePage />;
+  if (path === "/security") return <SecurityPage />;
+  if (path === "/audit") return <AuditPage />;
   const edit = matchPath("/posts/:id/edit", path);
   if (edit) return <ComposerPage key={edit.id} draftId={edit.id} />;
   const detail = matchPath("/posts/:id", path);

@@ -1,6 +1,7 @@
 // One post: what it is, what happened to it in plain words (codes behind "Technical details"), and what can be done
 // next (retry, reschedule, duplicate, back to drafts, cancel with undo). Live: changes arrive over the socket.
 import { ApiError, api, messageOf, type Post, type PostEvent } from "../api.ts";
+import { ApprovalActions } from "../components/post-actions/approval-actions.tsx";
 import { PostActions } from "../components/post-actions/post-actions.tsx";
 import { PostMoreActions } from "../components/post-actions/post-more-actions.tsx";
 import { lateness, StatusNote, TikTokId } from "../components/post-parts.tsx";
@@ -58,6 +59,7 @@ export function PostDetailPage({ postId }: { postId: string }) {
       </div>
       {detail.error !== null && !gone && <Notice kind="warning">{t("detail.refreshFailed", { reason: messageOf(detail.error) })}</Notice>}
       <StatusNote post={post} />
+      {post.status === "pending_approval" && <ApprovalActions post={post} onReload={detail.reload} />}
       <div id="fix">
         <PostActions post={post} onChange={onChange} onReload={detail.reload} />
       </div>

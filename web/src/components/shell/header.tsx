@@ -5,6 +5,7 @@ import type { Session } from "../../api.ts";
 import { type MessageKey, t } from "../../i18n/index.ts";
 import { THEMES, type Theme, useTheme } from "../../lib/theme.ts";
 import { Link } from "../ui.tsx";
+import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
 
 const NAV: { href: string; label: MessageKey; testId: string }[] = [
   { href: "/home", label: "nav.home", testId: "nav-home" },
@@ -13,6 +14,7 @@ const NAV: { href: string; label: MessageKey; testId: string }[] = [
   { href: "/accounts", label: "nav.accounts", testId: "nav-accounts" },
   { href: "/media", label: "nav.media", testId: "nav-media" },
   { href: "/settings", label: "nav.settings", testId: "nav-settings" },
+  { href: "/team", label: "nav.team", testId: "nav-team" },
 ];
 
 const THEME_LABELS: Record<Theme, MessageKey> = { system: "theme.system", light: "theme.light", dark: "theme.dark" };
@@ -54,9 +56,7 @@ export function Header(props: { session: Session; path: string; onLogout: () => 
             <span class={`theme-icon theme-icon-${theme}`} aria-hidden="true" />
             {t(THEME_LABELS[theme])}
           </button>
-          <span class="muted small nav-user" title={props.session.workspace.name}>
-            {props.session.user.email}
-          </span>
+          <WorkspaceSwitcher session={props.session} path={props.path} />
           <Link href="/status" class="nav-link small" current={props.path === "/status"}>
             {t("nav.status")}
           </Link>
