@@ -25,6 +25,7 @@ import { workspaceRoutes } from "./teams/workspaces.routes";
 import { tokenRoutes } from "./tokens/tokens.routes";
 import { mediaRoutes } from "./videos/media.routes";
 import { videoRoutes } from "./videos/videos.routes";
+import { webhookEndpointRoutes } from "./webhook-endpoints/endpoints.routes";
 
 const ROUTES = [
   authRoutes,
@@ -43,6 +44,7 @@ const ROUTES = [
   healthRoutes,
   webhookRoutes,
   syncRoutes,
+  webhookEndpointRoutes,
 ];
 
 /** Gives each request its time and its database handle. */

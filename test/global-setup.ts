@@ -1,7 +1,8 @@
 // Vitest globalSetup: one real TikTok emulator (HTTP on 127.0.0.1) for the Worker tests; its URL reaches
-// the Worker's bindings through `inject("emulatorUrl")`.
+// the Worker's bindings through `inject("emulatorUrl")`; and a local HTTP sink (`inject("sinkUrl")`).
 import type { TestProject } from "vitest/node";
 import { startEmulator } from "../emulator/index.ts";
+import { startSink } from "./http-sink.ts";
 import { TEST_SECRETS } from "./secrets.ts";
 
 export default async function setup(project: TestProject) {
@@ -15,5 +16,11 @@ export default async function setup(project: TestProject) {
     rateLimitWindowMs: 3000,
   });
   project.provide("emulatorUrl", emulator.url);
-  return () => emulator.close();
+  // Webhook, Slack, Discord and email receivers (test/http-sink.ts).
+  const sink = await startSink();
+  project.provide("sinkUrl", sink.url);
+  return async () => {
+    await sink.close();
+    await emulator.close();
+  };
 }

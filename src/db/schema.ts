@@ -3,6 +3,7 @@ export { ACCOUNT_STATUSES, type AccountStatus } from "../accounts/account-status
 export { oauthStates, tiktokAccounts } from "../accounts/accounts.tables";
 export { auditEvents } from "../audit/audit.tables";
 export { sessions, users, workspaceMembers, workspaces } from "../auth/auth.tables";
+export { type IntegrationEventRow, integrationEvents } from "../events/events.tables";
 export { idempotencyKeys } from "../posts/idempotency.tables";
 export { POST_MODES, POST_STATUSES, type PostMode, type PostStatus } from "../posts/post-status";
 export { type PostRow, postEvents, posts } from "../posts/posts.tables";
@@ -13,3 +14,4 @@ export { invites } from "../teams/teams.tables";
 export { apiTokens } from "../tokens/tokens.tables";
 export { VIDEO_STATUSES } from "../videos/video-rules";
 export { videoParts, videos } from "../videos/videos.tables";
+export { type DeliveryRow, type EndpointRow, webhookDeliveries, webhookEndpoints } from "../webhook-endpoints/endpoints.tables";

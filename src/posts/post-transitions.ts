@@ -4,6 +4,7 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type PostRow, postEvents, posts } from "../db/schema";
+import { postOutbox } from "../events/outbox";
 import { eventRow } from "./post-events";
 import { CANCELLABLE_STATUSES, EDITABLE_STATUSES, type INITIAL_STATUSES, type PostStatus } from "./post-status";
 
@@ -101,10 +102,11 @@ export async function transitionMany(
   const move: { from: readonly PostStatus[]; to: PostStatus; set?: Columns } = TRANSITIONS[name];
   const where = and(inArray(posts.status, [...move.from]), ...guards(target))!;
   const [recordEvents, write] = writes(db, where, { ...change.set, ...move.set, status: move.to }, change.event, now);
-  const [, rows] = await db.batch([
-    recordEvents,
-    write.returning({ id: posts.id, accountId: posts.accountId, scheduledAt: posts.scheduledAt }),
-  ]);
+  const moved = write.returning({ id: posts.id, accountId: posts.accountId, scheduledAt: posts.scheduledAt });
+  // The integration event (outbox) goes first: it reads the rows the UPDATE then moves.
+  const outbox = postOutbox(db, move.to, where, now);
+  if (outbox) return (await db.batch([outbox, recordEvents, moved]))[2];
+  const [, rows] = await db.batch([recordEvents, moved]);
   return rows;
 }
 
@@ -129,6 +131,8 @@ export async function annotate(db: Database, statuses: readonly PostStatus[], ta
 
 async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
   const [recordEvents, write] = writes(db, where, set, e, now);
+  const outbox = postOutbox(db, set.status, where, now);
+  if (outbox) return (await db.batch([outbox, recordEvents, write.returning()]))[2];
   const [, rows] = await db.batch([recordEvents, write.returning()]);
   return rows;
 }
@@ -155,7 +159,9 @@ export async function createScheduled(
   event: { type: string; message: string },
 ) {
   const at = row.createdAt;
-  await db.batch([db.insert(posts).values(row), db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event }))]);
+  const insert = [db.insert(posts).values(row), db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event }))] as const;
+  const outbox = postOutbox(db, row.status, eq(posts.id, row.id), at);
+  await (outbox ? db.batch([...insert, outbox]) : db.batch(insert));
 }
 
 function guards(target: Target): SQL[] {

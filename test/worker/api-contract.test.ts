@@ -220,12 +220,14 @@ describe("the route table", () => {
     const { accountId } = await connectAccount(client);
     const { videoId } = await uploadVideo(client);
     const { body } = await postRequest(client, { accountId, videoId });
+    const hook = await client.json("/api/webhook-endpoints", { url: "https://hooks.example.com/a", events: ["post.failed"] });
     const doc = await openApi();
     const before = await dump();
 
     for (const { path, method } of operations(doc)) {
       if (method !== "GET" || path === "/accounts/tiktok/callback" || path.startsWith("/media/")) continue;
       const concrete = path
+        .replace("/webhook-endpoints/{id}", `/webhook-endpoints/${hook.body.endpoint.id}`)
         .replace("/accounts/{id}", `/accounts/${accountId}`)
         .replace("/videos/{id}", `/videos/${videoId}`)
         .replace("/posts/{id}", `/posts/${body.post.id}`);

@@ -91,6 +91,14 @@ const SCOPE: Record<string, "id" | "ref" | "list" | "self"> = {
   "GET /posts/{id}/metrics": "id",
   "GET /posts/{id}/cover": "id",
   "GET /health": "list",
+  "GET /webhook-endpoints": "list",
+  "POST /webhook-endpoints": "self",
+  "PATCH /webhook-endpoints/{id}": "id",
+  "DELETE /webhook-endpoints/{id}": "id",
+  "POST /webhook-endpoints/{id}/rotate-secret": "id",
+  "POST /webhook-endpoints/{id}/test": "id",
+  "GET /webhook-endpoints/{id}/deliveries": "id",
+  "POST /webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver": "id",
 };
 
 type Fixture = { owner: Client; viewer: Member; editor: Member; ids: Record<string, string>; other: Client };
@@ -114,6 +122,8 @@ function concrete(path: string, ids: Record<string, string>) {
     .replace("/invites/{id}", `/invites/${ids.invite}`)
     .replace("/tokens/{id}", `/tokens/${ids.token}`)
     .replace("/sessions/{id}", `/sessions/${ids.session}`)
+    .replace("/webhook-endpoints/{id}", `/webhook-endpoints/${ids.endpoint}`)
+    .replace("{deliveryId}", "whd_none")
     .replace("{userId}", ids.editor!)
     .replace("{n}", "1");
 }
@@ -143,6 +153,8 @@ function bodyFor(key: string, ids: Record<string, string>): unknown {
     "POST /videos": { filename: "clip.mp4", size: 1000, contentType: "video/mp4" },
     "POST /auth/password": { currentPassword: "whatever", newPassword: "a long new passphrase" },
     "DELETE /me": { password: "whatever", confirm: "delete my account" },
+    "POST /webhook-endpoints": { url: "https://hooks.example.com/probe", events: ["post.failed"] },
+    "PATCH /webhook-endpoints/{id}": { enabled: false },
   };
   return bodies[key] ?? {};
 }
@@ -168,6 +180,7 @@ async function rowsOfA() {
     members: await q("SELECT * FROM workspace_members WHERE workspace_id = ?"),
     invites: await q("SELECT * FROM invites WHERE workspace_id = ?"),
     tokens: await q("SELECT * FROM api_tokens WHERE workspace_id = ?"),
+    endpoints: await q("SELECT * FROM webhook_endpoints WHERE workspace_id = ?"),
     workspace: await q("SELECT * FROM workspaces WHERE id = ?"),
   };
 }
@@ -183,7 +196,19 @@ beforeAll(async () => {
   const token = (await apiToken(owner)).apiToken.id;
   const session = (await owner.json("/api/sessions")).body.sessions[0].id as string;
   const workspace = (await me(owner)).workspace.id;
-  const ids = { account: accountId, video: videoId, post: body.post.id, invite, token, session, workspace, editor: editor.userId };
+  const hook = await owner.json("/api/webhook-endpoints", { url: "https://hooks.example.com/a", events: ["post.failed"] });
+  const endpoint = hook.body.endpoint.id as string;
+  const ids = {
+    account: accountId,
+    video: videoId,
+    post: body.post.id,
+    invite,
+    token,
+    session,
+    workspace,
+    editor: editor.userId,
+    endpoint,
+  };
   f = { owner, viewer, editor, ids, other: await signedUpClient() };
 });
 

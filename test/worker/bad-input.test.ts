@@ -27,6 +27,9 @@ const TABLES = [
   "invites",
   "audit_events",
   "idempotency_keys",
+  "integration_events",
+  "webhook_endpoints",
+  "webhook_deliveries",
 ];
 async function dump() {
   const out: Record<string, unknown[]> = {};
@@ -67,12 +70,14 @@ function validBody(key: string): Record<string, unknown> {
     "PATCH /workspace": { name: "Renamed", requireApproval: true },
     "DELETE /workspace": { confirm: "not its name" },
     "DELETE /me": { password: "not my password 1", confirm: "delete my account" },
+    "POST /webhook-endpoints": { url: "https://hooks.example.com/x", events: ["post.failed"] },
+    "PATCH /webhook-endpoints/{id}": { url: "https://hooks.example.com/y", events: ["post.failed"], enabled: false },
   };
   return bodies[key] ?? {};
 }
 
 const path = (p: string) =>
-  `/api${p.replace("/posts/{id}", `/posts/${ids.post}`).replace("{userId}", ids.member!).replace("/videos/{id}", `/videos/${ids.video}`)}`;
+  `/api${p.replace("/posts/{id}", `/posts/${ids.post}`).replace("{userId}", ids.member!).replace("/videos/{id}", `/videos/${ids.video}`).replace("/webhook-endpoints/{id}", `/webhook-endpoints/${ids.endpoint}`)}`;
 
 function resolve(doc: Doc, schema: Schema): Schema {
   if (schema.$ref) return resolve(doc, doc.components.schemas[schema.$ref.split("/").at(-1)!]!);
@@ -122,7 +127,15 @@ beforeAll(async () => {
   const { videoId } = await uploadVideo(owner);
   const { body } = await postRequest(owner, { accountId, videoId });
   const member = await invited(owner, "viewer");
-  ids = { account: accountId, video: videoId, post: body.post.id, member: member.userId, workspace: (await me(owner)).workspace.id };
+  const hook = await owner.json("/api/webhook-endpoints", { url: "https://hooks.example.com/a", events: ["post.failed"] });
+  ids = {
+    account: accountId,
+    video: videoId,
+    post: body.post.id,
+    member: member.userId,
+    workspace: (await me(owner)).workspace.id,
+    endpoint: hook.body.endpoint.id,
+  };
 });
 
 async function expectRefused(res: Response, what: string) {

@@ -1,0 +1,31 @@
+// The integrations queue consumer: dispatch messages fan events out, webhook messages make one delivery attempt.
+import type { Database } from "../db/client";
+import { attemptDelivery } from "../webhook-endpoints/deliver";
+import { dispatchEvents } from "./dispatch";
+import { IntegrationMessage } from "./messages";
+
+export async function consumeIntegrations(batch: MessageBatch<unknown>, db: Database, env: Env, now: number) {
+  const queue = env.INTEGRATIONS_QUEUE;
+  for (const message of batch.messages) {
+    const parsed = IntegrationMessage.safeParse(message.body);
+    if (!parsed.success) {
+      console.error("dropping malformed integrations message", message.id, parsed.error.issues);
+      message.ack();
+      continue;
+    }
+    const body = parsed.data;
+    try {
+      if (body.kind === "dispatch") {
+        if (await dispatchEvents(db, queue, now)) await queue.send({ kind: "dispatch" } satisfies IntegrationMessage);
+      } else {
+        await attemptDelivery(db, body.deliveryId, now, async (deliveryId, delaySeconds) => {
+          await queue.send({ kind: "webhook", deliveryId } satisfies IntegrationMessage, { delaySeconds });
+        });
+      }
+      message.ack();
+    } catch (error) {
+      console.error("integrations message failed", body.kind, error);
+      message.retry({ delaySeconds: Math.min(60 * message.attempts, 600) });
+    }
+  }
+}
