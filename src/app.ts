@@ -4,6 +4,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { accountRoutes } from "./accounts/accounts.routes";
+import { alertRoutes } from "./alerts/alerts.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { csrfProtection } from "./auth/csrf";
@@ -45,6 +46,7 @@ const ROUTES = [
   webhookRoutes,
   syncRoutes,
   webhookEndpointRoutes,
+  alertRoutes,
 ];
 
 /** Gives each request its time and its database handle. */

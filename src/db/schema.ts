@@ -1,6 +1,16 @@
 // Every D1 table, gathered from the features that own them (migrations/*.sql are the source of truth).
 export { ACCOUNT_STATUSES, type AccountStatus } from "../accounts/account-status";
 export { oauthStates, tiktokAccounts } from "../accounts/accounts.tables";
+export {
+  type AlertChannelRow,
+  type AlertDeliveryRow,
+  alertChannels,
+  alertDeliveries,
+  alertPreferences,
+  emailOutbox,
+  type NotificationRow,
+  notifications,
+} from "../alerts/alerts.tables";
 export { auditEvents } from "../audit/audit.tables";
 export { sessions, users, workspaceMembers, workspaces } from "../auth/auth.tables";
 export { type IntegrationEventRow, integrationEvents } from "../events/events.tables";

@@ -1,6 +1,8 @@
-// The dispatcher: turns pending integration events into deliveries (one per subscribed endpoint, once), fixes each
+// The dispatcher: turns pending integration events into webhook deliveries (one per subscribed endpoint, once) and
+// alerts (src/alerts/alert-fanout.ts), fixes each
 // event's body, and queues the first attempts. A crash halfway is safe: deliveries are unique per (endpoint,
 // event), an event is marked dispatched only after its deliveries exist, and overdue deliveries are queued again.
+import { fanOutAlerts } from "../alerts/alert-fanout";
 import type { Database } from "../db/client";
 import { insertDeliveries, overdueDeliveries, subscribedEndpoints } from "../webhook-endpoints/endpoints.repo";
 import { newDelivery } from "../webhook-endpoints/endpoints.service";
@@ -14,11 +16,13 @@ const BATCH = 50;
 const OVERDUE_MS = 10 * 60_000;
 
 /** Dispatches up to BATCH events; true when more are waiting. */
-export async function dispatchEvents(db: Database, queue: Queue, now: number): Promise<boolean> {
+export async function dispatchEvents(db: Database, queue: Queue, appUrl: string, now: number): Promise<boolean> {
   const events = await pendingEvents(db, BATCH);
   const messages: IntegrationMessage[] = [];
   for (const event of events) {
-    const body = JSON.stringify(await eventBody(db, event));
+    const data = await eventBody(db, event);
+    const body = JSON.stringify(data);
+    for (const alertId of await fanOutAlerts(db, appUrl, event, data, now)) messages.push({ kind: "alert", alertId });
     const endpoints = await subscribedEndpoints(db, event.workspaceId, event.type);
     const created = await insertDeliveries(
       db,

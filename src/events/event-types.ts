@@ -7,6 +7,7 @@ export const EVENT_TYPES = [
   "post.failed",
   "post.missed",
   "post.unconfirmed",
+  "post.preflight_warning",
   "account.needs_reconnect",
   "video.ready",
   "video.rejected",
@@ -21,3 +22,6 @@ export const POST_STATUS_EVENTS = {
   missed: "post.missed",
   unconfirmed: "post.unconfirmed",
 } as const;
+
+/** Facts recorded without a status change (post-progress.ts) that are events too, by their timeline event type. */
+export const POST_FACT_EVENTS = { preflight_warning: "post.preflight_warning" } as const;

@@ -1,4 +1,5 @@
-// The integrations queue consumer: dispatch messages fan events out, webhook messages make one delivery attempt.
+// The integrations queue consumer: dispatch messages fan events out, webhook and alert messages make one attempt.
+import { attemptAlert } from "../alerts/alert-send";
 import type { Database } from "../db/client";
 import { attemptDelivery } from "../webhook-endpoints/deliver";
 import { dispatchEvents } from "./dispatch";
@@ -16,7 +17,11 @@ export async function consumeIntegrations(batch: MessageBatch<unknown>, db: Data
     const body = parsed.data;
     try {
       if (body.kind === "dispatch") {
-        if (await dispatchEvents(db, queue, now)) await queue.send({ kind: "dispatch" } satisfies IntegrationMessage);
+        if (await dispatchEvents(db, queue, env.APP_URL, now)) await queue.send({ kind: "dispatch" } satisfies IntegrationMessage);
+      } else if (body.kind === "alert") {
+        await attemptAlert(db, env, body.alertId, now, async (alertId, delaySeconds) => {
+          await queue.send({ kind: "alert", alertId } satisfies IntegrationMessage, { delaySeconds });
+        });
       } else {
         await attemptDelivery(db, body.deliveryId, now, async (deliveryId, delaySeconds) => {
           await queue.send({ kind: "webhook", deliveryId } satisfies IntegrationMessage, { delaySeconds });

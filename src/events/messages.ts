@@ -5,8 +5,10 @@ import { z } from "zod";
 export const DispatchMessage = z.object({ kind: z.literal("dispatch") });
 /** One attempt of one outgoing webhook delivery. */
 export const WebhookMessage = z.object({ kind: z.literal("webhook"), deliveryId: z.string().min(1) });
+/** One attempt of one alert outside the app (email, Slack, Discord). */
+export const AlertMessage = z.object({ kind: z.literal("alert"), alertId: z.string().min(1) });
 
-export const IntegrationMessage = z.discriminatedUnion("kind", [DispatchMessage, WebhookMessage]);
+export const IntegrationMessage = z.discriminatedUnion("kind", [DispatchMessage, WebhookMessage, AlertMessage]);
 export type IntegrationMessage = z.infer<typeof IntegrationMessage>;
 
 /** Cloudflare Queues takes at most 100 messages per sendBatch. */

@@ -4,7 +4,7 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { integrationEvents, posts, tiktokAccounts } from "../db/schema";
 import type { PostStatus } from "../posts/post-status";
-import { POST_STATUS_EVENTS } from "./event-types";
+import { POST_FACT_EVENTS, POST_STATUS_EVENTS } from "./event-types";
 
 const newEventId = sql`'evt_' || lower(hex(randomblob(12)))`;
 
@@ -16,8 +16,10 @@ const insertIgnoring = (db: Database, select: SQL) => db.insert(integrationEvent
  * Its dedupe key is the post, the event, the post's version and claim: the same outcome of the same attempt
  * reported twice (a repeated TikTok webhook) is one event; a rescheduled post's next outcome is a new one.
  */
-export function postOutbox(db: Database, status: PostStatus | undefined, where: SQL, now: number) {
-  const type = status && (POST_STATUS_EVENTS as Partial<Record<PostStatus, string>>)[status];
+export function postOutbox(db: Database, status: PostStatus | undefined, where: SQL, now: number, fact?: string) {
+  const type = status
+    ? (POST_STATUS_EVENTS as Partial<Record<PostStatus, string>>)[status]
+    : (POST_FACT_EVENTS as Record<string, string>)[fact ?? ""];
   if (!type) return null;
   const key = sql`${posts.id} || ':' || ${type} || ':' || ${posts.version} || ':' || coalesce(${posts.claimToken}, '')`;
   return insertIgnoring(

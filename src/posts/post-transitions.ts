@@ -131,7 +131,7 @@ export async function annotate(db: Database, statuses: readonly PostStatus[], ta
 
 async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
   const [recordEvents, write] = writes(db, where, set, e, now);
-  const outbox = postOutbox(db, set.status, where, now);
+  const outbox = postOutbox(db, set.status, where, now, e.type);
   if (outbox) return (await db.batch([outbox, recordEvents, write.returning()]))[2];
   const [, rows] = await db.batch([recordEvents, write.returning()]);
   return rows;

@@ -29,10 +29,12 @@ const SELF_SERVICE_WRITES = [
   "POST /auth/password",
   "POST /invites/accept",
   "POST /invites/preview",
+  "POST /notifications/read",
   "POST /tokens",
   "POST /workspace/leave",
   "POST /workspaces",
   "POST /workspaces/switch",
+  "PUT /alerts/preferences",
 ];
 
 /**
@@ -99,6 +101,15 @@ const SCOPE: Record<string, "id" | "ref" | "list" | "self"> = {
   "POST /webhook-endpoints/{id}/test": "id",
   "GET /webhook-endpoints/{id}/deliveries": "id",
   "POST /webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver": "id",
+  "GET /alerts/preferences": "list",
+  "PUT /alerts/preferences": "self",
+  "GET /alert-channels": "list",
+  "POST /alert-channels": "self",
+  "DELETE /alert-channels/{id}": "id",
+  "GET /notifications": "list",
+  "POST /notifications/read": "self",
+  "GET /email-outbox": "list",
+  "GET /email-outbox/page": "list",
 };
 
 type Fixture = { owner: Client; viewer: Member; editor: Member; ids: Record<string, string>; other: Client };
@@ -124,6 +135,7 @@ function concrete(path: string, ids: Record<string, string>) {
     .replace("/sessions/{id}", `/sessions/${ids.session}`)
     .replace("/webhook-endpoints/{id}", `/webhook-endpoints/${ids.endpoint}`)
     .replace("{deliveryId}", "whd_none")
+    .replace("/alert-channels/{id}", `/alert-channels/${ids.channel}`)
     .replace("{userId}", ids.editor!)
     .replace("{n}", "1");
 }
@@ -155,6 +167,9 @@ function bodyFor(key: string, ids: Record<string, string>): unknown {
     "DELETE /me": { password: "whatever", confirm: "delete my account" },
     "POST /webhook-endpoints": { url: "https://hooks.example.com/probe", events: ["post.failed"] },
     "PATCH /webhook-endpoints/{id}": { enabled: false },
+    "POST /alert-channels": { kind: "slack", url: "https://hooks.slack.com/services/probe", alerts: ["failed"] },
+    "PUT /alerts/preferences": { failed: ["in_app"] },
+    "POST /notifications/read": { all: true },
   };
   return bodies[key] ?? {};
 }
@@ -181,6 +196,7 @@ async function rowsOfA() {
     invites: await q("SELECT * FROM invites WHERE workspace_id = ?"),
     tokens: await q("SELECT * FROM api_tokens WHERE workspace_id = ?"),
     endpoints: await q("SELECT * FROM webhook_endpoints WHERE workspace_id = ?"),
+    channels: await q("SELECT * FROM alert_channels WHERE workspace_id = ?"),
     workspace: await q("SELECT * FROM workspaces WHERE id = ?"),
   };
 }
@@ -198,6 +214,12 @@ beforeAll(async () => {
   const workspace = (await me(owner)).workspace.id;
   const hook = await owner.json("/api/webhook-endpoints", { url: "https://hooks.example.com/a", events: ["post.failed"] });
   const endpoint = hook.body.endpoint.id as string;
+  const alertChannel = await owner.json("/api/alert-channels", {
+    kind: "discord",
+    url: "https://discord.example.com/api/webhooks/1/x",
+    alerts: ["failed"],
+  });
+  const channel = alertChannel.body.channel.id as string;
   const ids = {
     account: accountId,
     video: videoId,
@@ -208,6 +230,7 @@ beforeAll(async () => {
     workspace,
     editor: editor.userId,
     endpoint,
+    channel,
   };
   f = { owner, viewer, editor, ids, other: await signedUpClient() };
 });

@@ -30,6 +30,11 @@ const TABLES = [
   "integration_events",
   "webhook_endpoints",
   "webhook_deliveries",
+  "alert_preferences",
+  "alert_channels",
+  "notifications",
+  "alert_deliveries",
+  "email_outbox",
 ];
 async function dump() {
   const out: Record<string, unknown[]> = {};
@@ -72,6 +77,9 @@ function validBody(key: string): Record<string, unknown> {
     "DELETE /me": { password: "not my password 1", confirm: "delete my account" },
     "POST /webhook-endpoints": { url: "https://hooks.example.com/x", events: ["post.failed"] },
     "PATCH /webhook-endpoints/{id}": { url: "https://hooks.example.com/y", events: ["post.failed"], enabled: false },
+    "POST /alert-channels": { kind: "slack", url: "https://hooks.slack.com/services/x", alerts: ["failed"] },
+    "PUT /alerts/preferences": { failed: ["in_app"], published: [] },
+    "POST /notifications/read": { all: true },
   };
   return bodies[key] ?? {};
 }
