@@ -4,6 +4,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { accountRoutes } from "./accounts/accounts.routes";
+import { alertRoutes } from "./alerts/alerts.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { csrfProtection } from "./auth/csrf";
@@ -30,6 +31,7 @@ import { workspaceRoutes } from "./teams/workspaces.routes";
 import { tokenRoutes } from "./tokens/tokens.routes";
 import { mediaRoutes } from "./videos/media.routes";
 import { videoRoutes } from "./videos/videos.routes";
+import { webhookEndpointRoutes } from "./webhook-endpoints/endpoints.routes";
 
 const ROUTES = [
   authRoutes,
@@ -53,6 +55,8 @@ const ROUTES = [
   slotRoutes,
   settingsRoutes,
   liveRoutes,
+  webhookEndpointRoutes,
+  alertRoutes,
 ];
 
 /** Gives each request its time and its database handle (whose post writes reach the workspace's live updates). */

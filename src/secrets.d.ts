@@ -10,4 +10,6 @@ interface __BaseEnv_Env {
   TOKEN_ENCRYPTION_KEY: string;
   /** During a rotation only: the key being retired (still decrypts, never encrypts). See `npm run rotate-keys`. */
   TOKEN_ENCRYPTION_KEY_PREVIOUS?: string;
+  /** Alerts by email through a Resend-style HTTP API (src/alerts/email.ts); unset = the development outbox. */
+  EMAIL_API_KEY?: string;
 }

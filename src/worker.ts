@@ -2,6 +2,8 @@
 // consumers (publish, media, and their dead letters). src/index.ts builds them with the system clock; tests build them with a manual one.
 import { createApp } from "./app";
 import { database } from "./db/client";
+import { kickDispatch } from "./events/dispatch";
+import { consumeIntegrations } from "./events/integrations-consumer";
 import { feedLive } from "./live/live-feed";
 import { logEvent } from "./observability/log";
 import { type D1Tally, meteredD1 } from "./observability/metered-d1";
@@ -33,6 +35,8 @@ export function createWorker(clock: Clock) {
         metrics.record({ name, value, at: now });
       }
       await metrics.flush();
+      // Integration events (webhooks, alerts) go out from their own queue; outside the tick's tally and figures.
+      await kickDispatch(database(env.DB), env.INTEGRATIONS_QUEUE, now);
       const { cleaned, videos, ...moved } = result;
       const forgotten = Object.values(cleaned).reduce((n, v) => n + v, 0);
       logEvent("tick", {
@@ -52,6 +56,7 @@ export function createWorker(clock: Clock) {
       if (batch.queue === "postflare-media") return consumeMediaQueue(batch, db, env.VIDEOS, clock.now());
       if (batch.queue === "postflare-media-dlq") return consumeMediaDeadLetters(batch, db, clock.now());
       if (batch.queue.endsWith("-dlq")) return consumeDeadLetters(batch, db, clock.now());
+      if (batch.queue === "postflare-integrations") return consumeIntegrations(batch, db, env, clock.now());
       const metrics = new Metrics(env, db);
       await consumePublishQueue(batch, env, metrics, clock.now());
       await metrics.flush();

@@ -1,8 +1,9 @@
 // Vitest globalSetup: one real TikTok emulator (HTTP on 127.0.0.1) for the Worker tests; its URL reaches
-// the Worker's bindings through `inject("emulatorUrl")`.
+// the Worker's bindings through `inject("emulatorUrl")`; and a local HTTP sink (`inject("sinkUrl")`).
 import type { TestProject } from "vitest/node";
 import { startEmulator } from "../emulator/index.ts";
 import { ffprobeFacts, videoFixtureFiles } from "./fixtures/videos/fixtures.ts";
+import { startSink } from "./http-sink.ts";
 import { TEST_SECRETS } from "./secrets.ts";
 
 export default async function setup(project: TestProject) {
@@ -18,5 +19,11 @@ export default async function setup(project: TestProject) {
   project.provide("emulatorUrl", emulator.url);
   project.provide("videoFixtures", videoFixtureFiles());
   project.provide("ffprobe", ffprobeFacts());
-  return () => emulator.close();
+  // Webhook, Slack, Discord and email receivers (test/http-sink.ts).
+  const sink = await startSink();
+  project.provide("sinkUrl", sink.url);
+  return async () => {
+    await sink.close();
+    await emulator.close();
+  };
 }

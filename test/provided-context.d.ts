@@ -8,5 +8,6 @@ declare module "vitest" {
     videoFixtures: Record<string, string>;
     /** test/fixtures/videos/ffprobe.json. */
     ffprobe: Record<string, import("./fixtures/videos/ffprobe-facts.ts").FfprobeFacts>;
+    sinkUrl: string;
   }
 }

@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { tiktokAccounts } from "../db/schema";
+import { reconnectOutbox } from "../events/outbox";
 import { iso } from "../shared/http";
 import { newId } from "../shared/ids";
 import type { TokenCipher } from "../shared/token-cipher";
@@ -109,10 +110,14 @@ export async function saveRefreshedTokens(
 }
 
 export async function markNeedsReconnect(db: Database, accountId: string, reason: string, now: number) {
-  await db
-    .update(tiktokAccounts)
-    .set({ status: "needs_reconnect", statusReason: reason, updatedAt: now })
-    .where(eq(tiktokAccounts.id, accountId));
+  await db.batch([
+    // The account.needs_reconnect integration event, read before the UPDATE (only an active account raises it).
+    reconnectOutbox(db, accountId, now),
+    db
+      .update(tiktokAccounts)
+      .set({ status: "needs_reconnect", statusReason: reason, updatedAt: now })
+      .where(eq(tiktokAccounts.id, accountId)),
+  ]);
 }
 
 /** Disconnected: the tokens are forgotten (reconnecting stores new ones) and the status says why. */

@@ -4,6 +4,7 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type PostRow, postEvents, posts } from "../db/schema";
+import { postOutbox } from "../events/outbox";
 import { eventRow } from "./post-events";
 import { CANCELLABLE_STATUSES, EDITABLE_STATUSES, type INITIAL_STATUSES, type PostStatus } from "./post-status";
 
@@ -114,10 +115,15 @@ export async function transitionMany(
   const move: { from: readonly PostStatus[]; to: PostStatus; set?: Columns } = TRANSITIONS[name];
   const where = and(inArray(posts.status, [...move.from]), ...guards(target))!;
   const [recordEvents, write] = writes(db, where, { ...change.set, ...move.set, status: move.to }, change.event, now);
-  const [, rows] = await db.batch([
-    recordEvents,
-    write.returning({ id: posts.id, accountId: posts.accountId, workspaceId: posts.workspaceId, scheduledAt: posts.scheduledAt }),
-  ]);
+  const moved = write.returning({
+    id: posts.id,
+    accountId: posts.accountId,
+    workspaceId: posts.workspaceId,
+    scheduledAt: posts.scheduledAt,
+  });
+  // The integration event (outbox) goes first: it reads the rows the UPDATE then moves.
+  const outbox = postOutbox(db, move.to, where, now);
+  const rows = outbox ? (await db.batch([outbox, recordEvents, moved]))[2] : (await db.batch([recordEvents, moved]))[1];
   reportWritten(
     db,
     rows.map((r) => ({ ...r, status: move.to, version: null, updatedAt: now })),
@@ -163,6 +169,8 @@ function reportWritten(db: Database, rows: PostWrite[]) {
 
 async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
   const [recordEvents, write] = writes(db, where, set, e, now);
+  const outbox = postOutbox(db, set.status, where, now, e.type);
+  if (outbox) return (await db.batch([outbox, recordEvents, write.returning()]))[2];
   const [, rows] = await db.batch([recordEvents, write.returning()]);
   reportWritten(db, rows);
   return rows;
@@ -199,10 +207,12 @@ export async function createDraft(db: Database, row: NewPostRow & { status: "dra
 
 async function insertWithEvent(db: Database, row: NewPostRow, event: { type: string; message: string }) {
   const at = row.createdAt;
-  const [inserted] = await db.batch([
+  const insert = [
     db.insert(posts).values(row).returning(),
     db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event })),
-  ]);
+  ] as const;
+  const outbox = postOutbox(db, row.status, eq(posts.id, row.id), at);
+  const [inserted] = await (outbox ? db.batch([...insert, outbox]) : db.batch(insert));
   reportWritten(db, inserted);
 }
 

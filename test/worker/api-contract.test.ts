@@ -228,6 +228,7 @@ describe("the route table", () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
     expect((await client.fetch(`/api/videos/${videoId}/thumbnail`, { method: "PUT", body: png })).status).toBe(200);
     const { body } = await postRequest(client, { accountId, videoId });
+    const hook = await client.json("/api/webhook-endpoints", { url: "https://hooks.example.com/a", events: ["post.failed"] });
     const doc = await openApi();
     const before = await dump();
 
@@ -235,6 +236,7 @@ describe("the route table", () => {
       // /live is a WebSocket upgrade (a plain GET is answered 426), tested in live.test.ts.
       if (method !== "GET" || path === "/accounts/tiktok/callback" || path.startsWith("/media/") || path === "/live") continue;
       const concrete = path
+        .replace("/webhook-endpoints/{id}", `/webhook-endpoints/${hook.body.endpoint.id}`)
         .replace("/accounts/{id}", `/accounts/${accountId}`)
         .replace("/videos/{id}", `/videos/${videoId}`)
         .replace("/posts/{id}", `/posts/${body.post.id}`);

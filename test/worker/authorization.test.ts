@@ -29,10 +29,12 @@ const SELF_SERVICE_WRITES = [
   "POST /auth/password",
   "POST /invites/accept",
   "POST /invites/preview",
+  "POST /notifications/read",
   "POST /tokens",
   "POST /workspace/leave",
   "POST /workspaces",
   "POST /workspaces/switch",
+  "PUT /alerts/preferences",
 ];
 
 /**
@@ -120,6 +122,23 @@ const SCOPE: Record<string, "id" | "ref" | "list" | "self"> = {
   "DELETE /caption-templates/{id}": "id",
   // A WebSocket upgrade for the caller's own workspace (tested in live.test.ts).
   "GET /live": "self",
+  "GET /webhook-endpoints": "list",
+  "POST /webhook-endpoints": "self",
+  "PATCH /webhook-endpoints/{id}": "id",
+  "DELETE /webhook-endpoints/{id}": "id",
+  "POST /webhook-endpoints/{id}/rotate-secret": "id",
+  "POST /webhook-endpoints/{id}/test": "id",
+  "GET /webhook-endpoints/{id}/deliveries": "id",
+  "POST /webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver": "id",
+  "GET /alerts/preferences": "list",
+  "PUT /alerts/preferences": "self",
+  "GET /alert-channels": "list",
+  "POST /alert-channels": "self",
+  "DELETE /alert-channels/{id}": "id",
+  "GET /notifications": "list",
+  "POST /notifications/read": "self",
+  "GET /email-outbox": "list",
+  "GET /email-outbox/page": "list",
 };
 
 type Fixture = { owner: Client; viewer: Member; editor: Member; ids: Record<string, string>; other: Client };
@@ -146,6 +165,9 @@ function concrete(path: string, ids: Record<string, string>) {
     .replace("/invites/{id}", `/invites/${ids.invite}`)
     .replace("/tokens/{id}", `/tokens/${ids.token}`)
     .replace("/sessions/{id}", `/sessions/${ids.session}`)
+    .replace("/webhook-endpoints/{id}", `/webhook-endpoints/${ids.endpoint}`)
+    .replace("{deliveryId}", "whd_none")
+    .replace("/alert-channels/{id}", `/alert-channels/${ids.channel}`)
     .replace("{userId}", ids.editor!)
     .replace("{n}", "1");
 }
@@ -186,6 +208,11 @@ function bodyFor(key: string, ids: Record<string, string>): unknown {
     "PUT /hashtag-groups/{id}": { name: "probe", hashtags: ["#probe"] },
     "POST /caption-templates": { name: "probe", body: "probe" },
     "PUT /caption-templates/{id}": { name: "probe", body: "probe" },
+    "POST /webhook-endpoints": { url: "https://hooks.example.com/probe", events: ["post.failed"] },
+    "PATCH /webhook-endpoints/{id}": { enabled: false },
+    "POST /alert-channels": { kind: "slack", url: "https://hooks.slack.com/services/probe", alerts: ["failed"] },
+    "PUT /alerts/preferences": { failed: ["in_app"] },
+    "POST /notifications/read": { all: true },
   };
   return bodies[key] ?? {};
 }
@@ -212,6 +239,8 @@ async function rowsOfA() {
     members: await q("SELECT * FROM workspace_members WHERE workspace_id = ?"),
     invites: await q("SELECT * FROM invites WHERE workspace_id = ?"),
     tokens: await q("SELECT * FROM api_tokens WHERE workspace_id = ?"),
+    endpoints: await q("SELECT * FROM webhook_endpoints WHERE workspace_id = ?"),
+    channels: await q("SELECT * FROM alert_channels WHERE workspace_id = ?"),
     workspace: await q("SELECT * FROM workspaces WHERE id = ?"),
     queues: await q("SELECT * FROM queue_schedules WHERE workspace_id = ?"),
     settings: await q("SELECT * FROM workspace_settings WHERE workspace_id = ?"),
@@ -233,6 +262,14 @@ beforeAll(async () => {
   const workspace = (await me(owner)).workspace.id;
   const group = (await owner.json("/api/hashtag-groups", { name: "Food", hashtags: ["#food"] })).body.group.id as string;
   const template = (await owner.json("/api/caption-templates", { name: "Launch", body: "New!" })).body.template.id as string;
+  const hook = await owner.json("/api/webhook-endpoints", { url: "https://hooks.example.com/a", events: ["post.failed"] });
+  const endpoint = hook.body.endpoint.id as string;
+  const alertChannel = await owner.json("/api/alert-channels", {
+    kind: "discord",
+    url: "https://discord.example.com/api/webhooks/1/x",
+    alerts: ["failed"],
+  });
+  const channel = alertChannel.body.channel.id as string;
   const ids = {
     account: accountId,
     video: videoId,
@@ -244,6 +281,8 @@ beforeAll(async () => {
     editor: editor.userId,
     group,
     template,
+    endpoint,
+    channel,
   };
   f = { owner, viewer, editor, ids, other: await signedUpClient() };
 });

@@ -31,6 +31,14 @@ const TABLES = [
   "workspace_settings",
   "hashtag_groups",
   "caption_templates",
+  "integration_events",
+  "webhook_endpoints",
+  "webhook_deliveries",
+  "alert_preferences",
+  "alert_channels",
+  "notifications",
+  "alert_deliveries",
+  "email_outbox",
 ];
 async function dump() {
   const out: Record<string, unknown[]> = {};
@@ -83,6 +91,11 @@ function validBody(key: string): Record<string, unknown> {
     "PUT /hashtag-groups/{id}": { name: "Food", hashtags: ["#food"] },
     "POST /caption-templates": { name: "Launch", body: "New!" },
     "PUT /caption-templates/{id}": { name: "Launch", body: "New!" },
+    "POST /webhook-endpoints": { url: "https://hooks.example.com/x", events: ["post.failed"] },
+    "PATCH /webhook-endpoints/{id}": { url: "https://hooks.example.com/y", events: ["post.failed"], enabled: false },
+    "POST /alert-channels": { kind: "slack", url: "https://hooks.slack.com/services/x", alerts: ["failed"] },
+    "PUT /alerts/preferences": { failed: ["in_app"], published: [] },
+    "POST /notifications/read": { all: true },
   };
   return bodies[key] ?? {};
 }
@@ -97,7 +110,8 @@ const path = (p: string) =>
     .replace("/hashtag-groups/{id}", `/hashtag-groups/${ids.group}`)
     .replace("/caption-templates/{id}", `/caption-templates/${ids.template}`)
     .replace("{userId}", ids.member!)
-    .replace("/videos/{id}", `/videos/${ids.video}`)}`;
+    .replace("/videos/{id}", `/videos/${ids.video}`)
+    .replace("/webhook-endpoints/{id}", `/webhook-endpoints/${ids.endpoint}`)}`;
 
 function resolve(doc: Doc, schema: Schema): Schema {
   if (schema.$ref) return resolve(doc, doc.components.schemas[schema.$ref.split("/").at(-1)!]!);
@@ -150,6 +164,7 @@ beforeAll(async () => {
   const draft = (await owner.json("/api/drafts", { accountId, videoId, timezone: "Europe/Paris", privacyLevel: "SELF_ONLY" })).body.post.id;
   const group = (await owner.json("/api/hashtag-groups", { name: "Food", hashtags: ["#food"] })).body.group.id;
   const template = (await owner.json("/api/caption-templates", { name: "Launch", body: "New!" })).body.template.id;
+  const hook = await owner.json("/api/webhook-endpoints", { url: "https://hooks.example.com/a", events: ["post.failed"] });
   ids = {
     account: accountId,
     video: videoId,
@@ -159,6 +174,7 @@ beforeAll(async () => {
     draft,
     group,
     template,
+    endpoint: hook.body.endpoint.id,
   };
 });
 

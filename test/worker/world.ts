@@ -37,7 +37,14 @@ export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 10
   await emu("/__emu/clock", "PUT", { now: start });
   const sent: Sent[] = [];
   const mediaSent: Sent[] = [];
-  const testEnv: Env = { ...env, PUBLISH_QUEUE: capturingQueue(sent), MEDIA_QUEUE: capturingQueue(mediaSent), ...overrides };
+  const integrationSent: Sent[] = [];
+  const testEnv: Env = {
+    ...env,
+    PUBLISH_QUEUE: capturingQueue(sent),
+    MEDIA_QUEUE: capturingQueue(mediaSent),
+    INTEGRATIONS_QUEUE: capturingQueue(integrationSent),
+    ...overrides,
+  };
   const worker = createWorker(clock);
   const fetcher: Fetcher = async (request) => {
     const ctx = createExecutionContext();
@@ -111,6 +118,21 @@ export async function world(start = Math.ceil((Date.now() + START_AHEAD_MS) / 10
     },
 
     publisher,
+
+    /** Messages sent to the integrations queue (webhooks, alerts) and not delivered yet. */
+    integrationSent,
+    /** Hands every captured integrations message to its consumer at once (delays are the test's to honour). */
+    async deliverIntegrations() {
+      const messages = integrationSent.splice(0);
+      if (messages.length === 0) return null;
+      const batch = createMessageBatch(
+        "postflare-integrations",
+        messages.map((m, i) => ({ id: `int-${clock.now()}-${i}`, timestamp: new Date(clock.now()), attempts: 1, body: m.body })),
+      );
+      const ctx = createExecutionContext();
+      await worker.queue(batch, testEnv, ctx);
+      return getQueueResult(batch, ctx);
+    },
 
     /**
      * Runs the accounts' Durable Object alarms in time order, moving the clocks to each one, until `done()` or

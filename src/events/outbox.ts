@@ -1,0 +1,40 @@
+// The statements that write integration events into the outbox, each run in the same D1 batch as the change it
+// reports and evaluated before it (same predicate, same transaction): an event exists exactly when its change does.
+import { eq, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { integrationEvents, posts, tiktokAccounts } from "../db/schema";
+import type { PostStatus } from "../posts/post-status";
+import { POST_FACT_EVENTS, POST_STATUS_EVENTS } from "./event-types";
+
+const newEventId = sql`'evt_' || lower(hex(randomblob(12)))`;
+
+/** INSERT … SELECT (columns in the table's order) that skips an event whose dedupe key is already there. */
+const insertIgnoring = (db: Database, select: SQL) => db.insert(integrationEvents).select(select).onConflictDoNothing();
+
+/**
+ * The event of a move into `status` for every post matching `where`, or null when that status reports nothing.
+ * Its dedupe key is the post, the event, the post's version and claim: the same outcome of the same attempt
+ * reported twice (a repeated TikTok webhook) is one event; a rescheduled post's next outcome is a new one.
+ */
+export function postOutbox(db: Database, status: PostStatus | undefined, where: SQL, now: number, fact?: string) {
+  const type = status
+    ? (POST_STATUS_EVENTS as Partial<Record<PostStatus, string>>)[status]
+    : (POST_FACT_EVENTS as Record<string, string>)[fact ?? ""];
+  if (!type) return null;
+  const key = sql`${posts.id} || ':' || ${type} || ':' || ${posts.version} || ':' || coalesce(${posts.claimToken}, '')`;
+  return insertIgnoring(
+    db,
+    sql`SELECT ${newEventId}, ${posts.workspaceId}, ${type}, ${posts.id}, ${posts.accountId}, ${key}, NULL, ${now}, NULL FROM ${posts} WHERE ${where}`,
+  );
+}
+
+/** `account.needs_reconnect` when an active account loses its connection (once per token generation). */
+export function reconnectOutbox(db: Database, accountId: string, now: number) {
+  const type = "account.needs_reconnect";
+  const key = sql`${tiktokAccounts.id} || ':' || ${type} || ':' || ${tiktokAccounts.tokenVersion}`;
+  return insertIgnoring(
+    db,
+    sql`SELECT ${newEventId}, ${tiktokAccounts.workspaceId}, ${type}, NULL, ${tiktokAccounts.id}, ${key}, NULL, ${now}, NULL
+      FROM ${tiktokAccounts} WHERE ${eq(tiktokAccounts.id, accountId)} AND ${tiktokAccounts.status} = 'active'`,
+  );
+}
