@@ -170,8 +170,10 @@ function reportWritten(db: Database, rows: PostWrite[]) {
 async function writeWithEvent(db: Database, where: SQL, set: Columns & { status?: PostStatus }, e: TimelineEvent, now: number) {
   const [recordEvents, write] = writes(db, where, set, e, now);
   const outbox = postOutbox(db, set.status, where, now, e.type);
-  if (outbox) return (await db.batch([outbox, recordEvents, write.returning()]))[2];
-  const [, rows] = await db.batch([recordEvents, write.returning()]);
+  const rows = outbox
+    ? (await db.batch([outbox, recordEvents, write.returning()]))[2]
+    : (await db.batch([recordEvents, write.returning()]))[1];
+  // Every write reaches the live feed, the ones that also raise an integration event included.
   reportWritten(db, rows);
   return rows;
 }
