@@ -1,7 +1,8 @@
 // The planner's media library in a real Chromium against `wrangler dev`, under the strict CSP: videos uploaded in the
 // composer (one TikTok would refuse) are listed with their thumbnail, facts, verdict, problems and how many posts use
 // them; a ready one plays with Range (seeking works) and is reused in a new post without uploading again; deleting
-// one a scheduled post needs is refused in the server's words, deleting an unused one removes it.
+// one a scheduled post needs is refused in the server's words, deleting an unused one removes it; in the composer a
+// cover frame is picked on a slider, shown in the phone preview and saved with the post.
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -107,6 +108,18 @@ describe("the media library", () => {
       await byId("upload-done").waitFor();
       expect(new URL(page.url()).searchParams.get("video")).toBe(good);
       expect(uploads).toEqual([]);
+
+      // The cover: a slider over the video; the preview stops at the chosen frame; the post keeps it.
+      await byId("creator-info").waitFor();
+      expect(await byId("cover-label").textContent()).toBe("The first frame");
+      await byId("cover-time").fill("1500");
+      expect(await byId("cover-label").textContent()).toBe("The frame at 1.5 sec");
+      await expect.poll(() => byId("preview-video").evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(1.5, 1);
+      await checkScreen(page, "composer-cover");
+      const saved = page.waitForResponse((r) => r.url().endsWith("/api/drafts") && r.request().method() === "POST");
+      await byId("save-draft").click();
+      const draft = ((await (await saved).json()) as { post: { id: string } }).post;
+      expect((await api(page, j.stack, "GET", `/api/posts/${draft.id}`)).post.coverTimestampMs).toBe(1500);
     });
   }, 300_000);
 });
