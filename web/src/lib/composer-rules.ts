@@ -29,6 +29,8 @@ export interface ComposerForm {
   date: string;
   time: string;
   timeZone: string;
+  /** The cover frame in ms from the start; null = TikTok's default (the first frame). */
+  coverMs: number | null;
 }
 
 /** The same rule as the API's: a time more than a few seconds past is refused, so it is refused here first. */
@@ -90,6 +92,7 @@ export function postSettings(form: ComposerForm, creator: CreatorInfo | null) {
     disableStitch: !(direct && form.allowStitch && !creator?.stitchDisabled),
     brandContent: direct && form.disclose && form.brandedContent,
     brandOrganic: direct && form.disclose && form.yourBrand,
+    coverTimestampMs: form.coverMs,
   };
 }
 

@@ -40,6 +40,7 @@ function initialForm(timeZone: string, start: number): ComposerForm {
     when: "time",
     ...toDateTimeInputs(start, timeZone),
     timeZone,
+    coverMs: null,
   };
 }
 
@@ -58,6 +59,7 @@ function fromDraft(post: Post, form: ComposerForm): ComposerForm {
     yourBrand: post.brandOrganic,
     brandedContent: post.brandContent,
     timeZone: post.timezone,
+    coverMs: post.coverTimestampMs,
     ...toDateTimeInputs(defaultStart(), post.timezone),
   };
 }
@@ -131,6 +133,12 @@ export function useComposer(draftId: string | undefined) {
   useEffect(() => {
     if (creator.info) setForm((f) => fitToCreator(f, creator.info as CreatorInfo));
   }, [creator.info]);
+
+  // A cover picked for one video means nothing for another (a draft's own video keeps its cover).
+  const videoId = upload.state.video?.id;
+  useEffect(() => {
+    if (videoId && videoId !== draft?.videoId) setForm((f) => (f.coverMs === null ? f : { ...f, coverMs: null }));
+  }, [videoId]);
 
   useEffect(() => {
     setQueue(null);

@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import { issuesOf } from "../api.ts";
 import { CaptionField } from "../components/composer/caption-field.tsx";
+import { CoverField } from "../components/composer/cover-field.tsx";
 import { CreatorCard } from "../components/composer/creator-card.tsx";
 import { Declaration, DisclosureFields, disclosureLabel } from "../components/composer/disclosure-fields.tsx";
 import { FieldIssues } from "../components/composer/field-issues.tsx";
@@ -119,6 +120,9 @@ export function ComposerPage({ draftId }: { draftId?: string }) {
             onCancel={upload.cancel}
           />
           <FieldIssues issues={issues} field="videoId" />
+          {upload.state.video?.status === "ready" && (
+            <CoverField durationSec={upload.state.durationSec} coverMs={form.coverMs} onChange={(coverMs) => update({ coverMs })} />
+          )}
 
           <div class="after-preview">
             <CaptionField
@@ -180,6 +184,7 @@ export function ComposerPage({ draftId }: { draftId?: string }) {
           caption={form.caption}
           label={disclosureLabel(form)}
           inbox={!direct}
+          coverMs={form.coverMs}
           onDuration={upload.setDurationFromElement}
         />
       </form>

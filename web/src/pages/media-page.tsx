@@ -1,12 +1,9 @@
-// Media: the workspace's uploaded videos (GET /api/videos) with their thumbnail, the check's verdict and what TikTok
-// would refuse, each ready one reusable in a new post.
+// Media: the workspace's uploaded videos (GET /api/videos), each with its thumbnail, facts, the check's verdict and
+// what TikTok would refuse, how many posts use it; preview, reuse in a new post, delete.
 import { api } from "../api.ts";
-import { Thumb } from "../components/thumb.tsx";
+import { MediaItem } from "../components/media-item.tsx";
 import { FormError, Link, Loading, PageHead } from "../components/ui.tsx";
 import { t } from "../i18n/index.ts";
-import { formatBytes, formatInZone } from "../lib/format.ts";
-import { videoProblems, videoThumbnail } from "../lib/optional-fields.ts";
-import { browserTimeZone } from "../lib/time.ts";
 import { useLiveData } from "../lib/use-live-data.ts";
 
 export function MediaPage() {
@@ -16,6 +13,7 @@ export function MediaPage() {
     () => false,
   );
   const list = videos.data?.videos ?? null;
+  const onDeleted = (id: string) => list && videos.set({ videos: list.filter((v) => v.id !== id) });
   return (
     <section>
       <PageHead title={t("media.title")} sub={t("media.sub")}>
@@ -32,31 +30,9 @@ export function MediaPage() {
         </div>
       )}
       <ul class="media-grid">
-        {list?.map((v) => {
-          const problems = videoProblems(v);
-          return (
-            <li key={v.id} class="card media-item" data-testid="media-item">
-              <Thumb url={videoThumbnail(v)} label={v.filename} colour="acc-c0" size="medium" />
-              <div>
-                <strong class="break">{v.filename}</strong>
-                <span class="muted small block">
-                  {formatBytes(v.size)} · {formatInZone(v.createdAt, browserTimeZone())}
-                </span>
-                <span class="small block">{t(`video.status.${v.status}`)}</span>
-                {problems.map((p) => (
-                  <span key={p.code} class="small block text-danger">
-                    {p.message}
-                  </span>
-                ))}
-              </div>
-              {v.status === "ready" && (
-                <Link href={`/posts/new?video=${encodeURIComponent(v.id)}`} class="button button-small">
-                  {t("media.use")}
-                </Link>
-              )}
-            </li>
-          );
-        })}
+        {list?.map((v) => (
+          <MediaItem key={v.id} video={v} onDeleted={onDeleted} />
+        ))}
       </ul>
     </section>
   );

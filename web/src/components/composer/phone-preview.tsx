@@ -1,5 +1,6 @@
 // The live TikTok preview beside the form: the exact video (tiktok-api.md §8.5a) in a phone frame, with the
 // caption as TikTok shows it (hashtags and mentions highlighted), the posting account and the disclosure label.
+import { useEffect, useRef } from "preact/hooks";
 import type { Video } from "../../api.ts";
 import { t } from "../../i18n/index.ts";
 import { captionTokens } from "../../lib/caption-tokens.ts";
@@ -14,11 +15,20 @@ interface Props {
   /** "Paid partnership" / "Promotional content", or null. */
   label: string | null;
   inbox: boolean;
+  /** The chosen cover frame (ms): the preview stops there so the person sees it. */
+  coverMs: number | null;
   onDuration: (seconds: number) => void;
 }
 
 export function PhonePreview(props: Props) {
   const poster = props.video ? videoThumbnail(props.video) : null;
+  const videoRef = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video || props.coverMs === null) return;
+    video.pause();
+    video.currentTime = props.coverMs / 1000;
+  }, [props.coverMs, props.previewUrl]);
   return (
     <aside class="preview" aria-labelledby="preview-title" data-testid="phone-preview">
       <h2 id="preview-title" class="preview-title">
@@ -28,6 +38,7 @@ export function PhonePreview(props: Props) {
         <div class="phone-screen">
           {props.previewUrl ? (
             <video
+              ref={videoRef}
               class="phone-video"
               src={props.previewUrl}
               poster={poster ?? undefined}
