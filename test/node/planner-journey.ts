@@ -93,6 +93,13 @@ export async function uploadViaApi(page: Page, stack: Stack): Promise<string> {
     expect(res.status()).toBe(200);
   }
   await api(page, stack, "POST", `/api/videos/${video.id}/complete`, {});
+  // The probe runs in the background (media queue): the video can be scheduled once it is judged ready.
+  for (let waited = 0; ; waited += 200) {
+    const { status } = (await api(page, stack, "GET", `/api/videos/${video.id}`)).video;
+    if (status === "ready") break;
+    if (status === "rejected" || waited > 30_000) throw new Error(`the fixture video is ${status}`);
+    await page.waitForTimeout(200);
+  }
   return video.id;
 }
 
