@@ -13,6 +13,7 @@ import { database } from "./db/client";
 import type { AppEnv } from "./env";
 import { healthRoutes } from "./health/health.routes";
 import { leavingRoutes } from "./leaving/leaving.routes";
+import { mcpRoutes } from "./mcp/mcp.routes";
 import { approvalRoutes } from "./posts/approvals.routes";
 import { postRoutes } from "./posts/posts.routes";
 import { webhookRoutes } from "./publishing/webhooks.routes";
@@ -47,6 +48,7 @@ const ROUTES = [
   syncRoutes,
   webhookEndpointRoutes,
   alertRoutes,
+  mcpRoutes,
 ];
 
 /** Gives each request its time and its database handle. */

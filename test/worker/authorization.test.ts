@@ -29,6 +29,7 @@ const SELF_SERVICE_WRITES = [
   "POST /auth/password",
   "POST /invites/accept",
   "POST /invites/preview",
+  "POST /mcp",
   "POST /notifications/read",
   "POST /tokens",
   "POST /workspace/leave",
@@ -110,6 +111,7 @@ const SCOPE: Record<string, "id" | "ref" | "list" | "self"> = {
   "POST /notifications/read": "self",
   "GET /email-outbox": "list",
   "GET /email-outbox/page": "list",
+  "POST /mcp": "self",
 };
 
 type Fixture = { owner: Client; viewer: Member; editor: Member; ids: Record<string, string>; other: Client };
