@@ -12,6 +12,7 @@ import { sessionRoutes } from "./auth/sessions.routes";
 import { database } from "./db/client";
 import type { AppEnv } from "./env";
 import { healthRoutes } from "./health/health.routes";
+import { importRoutes } from "./imports/imports.routes";
 import { leavingRoutes } from "./leaving/leaving.routes";
 import { mcpRoutes } from "./mcp/mcp.routes";
 import { approvalRoutes } from "./posts/approvals.routes";
@@ -49,6 +50,7 @@ const ROUTES = [
   webhookEndpointRoutes,
   alertRoutes,
   mcpRoutes,
+  importRoutes,
 ];
 
 /** Gives each request its time and its database handle. */

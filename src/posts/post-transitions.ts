@@ -2,10 +2,11 @@
 // conditional UPDATE … WHERE status IN (from) [AND guard] … RETURNING plus its timeline event, in one D1
 // batch, so a move and its event are written together or not at all, and a move that lost a race is a no-op.
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
 import { type PostRow, postEvents, posts } from "../db/schema";
 import { postOutbox } from "../events/outbox";
-import { eventRow } from "./post-events";
+import { eventRow, insertEvents } from "./post-events";
 import { CANCELLABLE_STATUSES, EDITABLE_STATUSES, type INITIAL_STATUSES, type PostStatus } from "./post-status";
 
 type NewPostRow = typeof posts.$inferInsert;
@@ -162,6 +163,40 @@ export async function createScheduled(
   const insert = [db.insert(posts).values(row), db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event }))] as const;
   const outbox = postOutbox(db, row.status, eq(posts.id, row.id), at);
   await (outbox ? db.batch([...insert, outbox]) : db.batch(insert));
+}
+
+/** Several new posts in one D1 batch, all or none (a CSV import): 2 rows a statement (D1 binds ≤ 100 values). */
+export async function createScheduledMany(
+  db: Database,
+  rows: (NewPostRow & { status: (typeof INITIAL_STATUSES)[number] })[],
+  eventOf: (row: NewPostRow) => { type: string; message: string },
+) {
+  const statements: BatchItem<"sqlite">[] = [];
+  for (let i = 0; i < rows.length; i += 2) statements.push(db.insert(posts).values(rows.slice(i, i + 2)));
+  statements.push(
+    ...insertEvents(
+      db,
+      rows.map((row) => ({ postId: row.id, at: row.createdAt, ...eventOf(row) })),
+    ),
+  );
+  for (let i = 0; i < rows.length; i += 90) {
+    const scheduled = rows.slice(i, i + 90).filter((r) => r.status === "scheduled");
+    const outbox =
+      scheduled.length > 0
+        ? postOutbox(
+            db,
+            "scheduled",
+            inArray(
+              posts.id,
+              scheduled.map((r) => r.id),
+            ),
+            rows[0]!.createdAt,
+          )
+        : null;
+    if (outbox) statements.push(outbox);
+  }
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
 }
 
 function guards(target: Target): SQL[] {
