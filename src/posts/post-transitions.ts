@@ -161,7 +161,7 @@ export async function createScheduled(
 ) {
   const at = row.createdAt;
   const insert = [db.insert(posts).values(row), db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event }))] as const;
-  const outbox = postOutbox(db, row.status, eq(posts.id, row.id), at);
+  const outbox = postOutbox(db, row.status, eq(posts.id, row.id), at, undefined, true);
   await (outbox ? db.batch([...insert, outbox]) : db.batch(insert));
 }
 
@@ -180,19 +180,11 @@ export async function createScheduledMany(
     ),
   );
   for (let i = 0; i < rows.length; i += 90) {
-    const scheduled = rows.slice(i, i + 90).filter((r) => r.status === "scheduled");
-    const outbox =
-      scheduled.length > 0
-        ? postOutbox(
-            db,
-            "scheduled",
-            inArray(
-              posts.id,
-              scheduled.map((r) => r.id),
-            ),
-            rows[0]!.createdAt,
-          )
-        : null;
+    const ids = rows
+      .slice(i, i + 90)
+      .filter((r) => r.status === "scheduled")
+      .map((r) => r.id);
+    const outbox = ids.length > 0 ? postOutbox(db, "scheduled", inArray(posts.id, ids), rows[0]!.createdAt, undefined, true) : null;
     if (outbox) statements.push(outbox);
   }
   const [first, ...rest] = statements;

@@ -2,7 +2,7 @@
 // not ready or unknown, privacy the account does not offer, a time in the past or in a DST gap, a caption too
 // long, over the daily cap, a cell it cannot read) and writes nothing; confirming imports exactly the confirmed rows, all or none.
 import { afterEach, describe, expect, it } from "vitest";
-import { connectAccount, emu, signedUpWithToken, uploadVideo } from "./helpers";
+import { connectAccount, emu, rows, signedUpWithToken, uploadVideo } from "./helpers";
 import { syncRound } from "./sync-world";
 import { invited } from "./team-helpers";
 import { type World, world } from "./world";
@@ -94,6 +94,10 @@ on two lines",${soon},19:00:00,UTC,${username},SELF_ONLY,direct,,,,brand_organic
     ]);
     const listed = (await client.json("/api/posts")).body.posts;
     expect(listed.map((p: { id: string }) => p.id)).toEqual([imported.body.posts[0].id]);
+    // An imported post is scheduled like any other: its integration event is written with it.
+    expect(await rows("SELECT type FROM integration_events WHERE post_id = ?", imported.body.posts[0].id)).toEqual([
+      { type: "post.scheduled" },
+    ]);
   });
 
   it("counts the file's own rows toward the daily cap, and lets only editors import", async () => {
