@@ -12,9 +12,11 @@ import { sessionRoutes } from "./auth/sessions.routes";
 import { database } from "./db/client";
 import type { AppEnv } from "./env";
 import { healthRoutes } from "./health/health.routes";
+import { importRoutes } from "./imports/imports.routes";
 import { leavingRoutes } from "./leaving/leaving.routes";
 import { liveRoutes } from "./live/live.routes";
 import { feedLive } from "./live/live-feed";
+import { mcpRoutes } from "./mcp/mcp.routes";
 import { approvalRoutes } from "./posts/approvals.routes";
 import { draftRoutes } from "./posts/drafts.routes";
 import { postRoutes } from "./posts/posts.routes";
@@ -57,6 +59,8 @@ const ROUTES = [
   liveRoutes,
   webhookEndpointRoutes,
   alertRoutes,
+  mcpRoutes,
+  importRoutes,
 ];
 
 /** Gives each request its time and its database handle (whose post writes reach the workspace's live updates). */

@@ -2,10 +2,11 @@
 // conditional UPDATE … WHERE status IN (from) [AND guard] … RETURNING plus its timeline event, in one D1
 // batch, so a move and its event are written together or not at all, and a move that lost a race is a no-op.
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
 import { type PostRow, postEvents, posts } from "../db/schema";
 import { postOutbox } from "../events/outbox";
-import { eventRow } from "./post-events";
+import { eventRow, insertEvents } from "./post-events";
 import { CANCELLABLE_STATUSES, EDITABLE_STATUSES, type INITIAL_STATUSES, type PostStatus } from "./post-status";
 
 type NewPostRow = typeof posts.$inferInsert;
@@ -213,7 +214,7 @@ async function insertWithEvent(db: Database, row: NewPostRow, event: { type: str
     db.insert(posts).values(row).returning(),
     db.insert(postEvents).values(eventRow({ postId: row.id, at, ...event })),
   ] as const;
-  const outbox = postOutbox(db, row.status, eq(posts.id, row.id), at);
+  const outbox = postOutbox(db, row.status, eq(posts.id, row.id), at, undefined, true);
   const [inserted] = await (outbox ? db.batch([...insert, outbox]) : db.batch(insert));
   reportWritten(db, inserted);
 }
@@ -226,6 +227,42 @@ export async function deleteDraft(db: Database, workspaceId: string, postId: str
     .returning();
   reportWritten(db, rows);
   return rows[0] ?? null;
+}
+
+/** Several new posts in one D1 batch, all or none (a CSV import): 2 rows a statement (D1 binds ≤ 100 values). */
+export async function createScheduledMany<R extends NewPostRow & { status: (typeof INITIAL_STATUSES)[number] }>(
+  db: Database,
+  rows: R[],
+  eventOf: (row: R) => { type: string; message: string },
+) {
+  const statements: BatchItem<"sqlite">[] = [];
+  const inserts = [];
+  for (let i = 0; i < rows.length; i += 2)
+    inserts.push(
+      db
+        .insert(posts)
+        .values(rows.slice(i, i + 2))
+        .returning(),
+    );
+  statements.push(...inserts);
+  statements.push(
+    ...insertEvents(
+      db,
+      rows.map((row) => ({ postId: row.id, at: row.createdAt, ...eventOf(row) })),
+    ),
+  );
+  for (let i = 0; i < rows.length; i += 90) {
+    const ids = rows
+      .slice(i, i + 90)
+      .filter((r) => r.status === "scheduled")
+      .map((r) => r.id);
+    const outbox = ids.length > 0 ? postOutbox(db, "scheduled", inArray(posts.id, ids), rows[0]!.createdAt, undefined, true) : null;
+    if (outbox) statements.push(outbox);
+  }
+  const [first, ...rest] = statements;
+  if (!first) return;
+  const results = await db.batch([first, ...rest]);
+  reportWritten(db, (results.slice(0, inserts.length) as PostRow[][]).flat());
 }
 
 function guards(target: Target): SQL[] {

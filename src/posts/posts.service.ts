@@ -9,7 +9,7 @@ import { newId } from "../shared/ids";
 import { handOverIfDueSoon, type PostsDeps, withdrawFromPublisher } from "./post-handover";
 import { DAILY_POST_CAP, PAST_TOLERANCE_MS } from "./post-limits";
 import { EDITABLE_STATUSES } from "./post-status";
-import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
+import { bumpVersion, createScheduled, createScheduledMany, transitionOne } from "./post-transitions";
 import { checkVideoForPost } from "./post-video-check";
 import { busiestDayAround, directPostTimesAround, findPost, workspaceRequiresApproval } from "./posts.repo";
 import type { NewPost, PostPatch } from "./posts.schemas";
@@ -124,6 +124,34 @@ export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, 
   );
   await handOverIfDueSoon(deps, row, now);
   return { post: (await findPost(db, actor.workspaceId, row.id))!, warnings };
+}
+
+/** Every check createPost makes, writing nothing: throws the same AppError, answers the same warnings (CSV preview). */
+export async function checkNewPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number) {
+  checkLocalTime(input.scheduledAt, input.timezone);
+  const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
+  await validate(deps, actor.workspaceId, input.accountId, settings, now);
+  return warningsFor(deps.db, input.accountId, settings);
+}
+
+/** Creates several posts after the same checks, in one batch: all or none (the CSV import's confirm). */
+export async function createPosts(deps: PostsDeps, actor: Actor, inputs: NewPost[], now: number) {
+  const { db } = deps;
+  const status = (await needsApproval(db, actor)) ? "pending_approval" : "scheduled";
+  const rows = [];
+  for (const input of inputs) {
+    const warnings = await checkNewPost(deps, actor, input, now);
+    const id = newId("post");
+    rows.push(newPostRow(actor, input, { id, status, scheduledAt: Date.parse(input.scheduledAt), warning: warnings[0] ?? null }, now));
+  }
+  await createScheduledMany(db, rows, (row) => {
+    const when = `${new Date(row.scheduledAt).toISOString()} (${row.timezone})`;
+    return status === "scheduled"
+      ? { type: "scheduled", message: `Scheduled for ${when} (imported)` }
+      : { type: "submitted", message: `Submitted for approval, to go out at ${when} (imported)` };
+  });
+  for (const row of rows) await handOverIfDueSoon(deps, row, now);
+  return Promise.all(rows.map(async (row) => (await findPost(db, actor.workspaceId, row.id))!));
 }
 
 export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, patch: PostPatch, now: number) {

@@ -29,6 +29,7 @@ const SELF_SERVICE_WRITES = [
   "POST /auth/password",
   "POST /invites/accept",
   "POST /invites/preview",
+  "POST /mcp",
   "POST /notifications/read",
   "POST /tokens",
   "POST /workspace/leave",
@@ -139,6 +140,10 @@ const SCOPE: Record<string, "id" | "ref" | "list" | "self"> = {
   "POST /notifications/read": "self",
   "GET /email-outbox": "list",
   "GET /email-outbox/page": "list",
+  "POST /mcp": "self",
+  "POST /imports/preview": "self",
+  "POST /imports/confirm": "self",
+  "GET /imports/template": "list",
 };
 
 type Fixture = { owner: Client; viewer: Member; editor: Member; ids: Record<string, string>; other: Client };
@@ -213,6 +218,8 @@ function bodyFor(key: string, ids: Record<string, string>): unknown {
     "POST /alert-channels": { kind: "slack", url: "https://hooks.slack.com/services/probe", alerts: ["failed"] },
     "PUT /alerts/preferences": { failed: ["in_app"] },
     "POST /notifications/read": { all: true },
+    "POST /imports/preview": { csv: "video,date,time,time_zone,account\nclip.mp4,2027-01-01,10:00,UTC,@probe" },
+    "POST /imports/confirm": { csv: "video,date,time,time_zone,account\nclip.mp4,2027-01-01,10:00,UTC,@probe", rows: [2] },
   };
   return bodies[key] ?? {};
 }

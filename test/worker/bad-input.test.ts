@@ -96,6 +96,8 @@ function validBody(key: string): Record<string, unknown> {
     "POST /alert-channels": { kind: "slack", url: "https://hooks.slack.com/services/x", alerts: ["failed"] },
     "PUT /alerts/preferences": { failed: ["in_app"], published: [] },
     "POST /notifications/read": { all: true },
+    "POST /imports/preview": { csv: "video,date,time,time_zone,account\nclip.mp4,2027-01-01,10:00,UTC,@nobody" },
+    "POST /imports/confirm": { csv: "video,date,time,time_zone,account\nclip.mp4,2027-01-01,10:00,UTC,@nobody", rows: [2] },
   };
   return bodies[key] ?? {};
 }

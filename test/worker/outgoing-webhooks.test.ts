@@ -84,6 +84,24 @@ describe("outgoing webhooks", () => {
     expect(await received(name)).toHaveLength(2);
   });
 
+  it("reports a post scheduled once however often it is edited, and again when a failed post is rescheduled", async () => {
+    const { client, accountId, videoId, openId } = await setup();
+    const name = unique("hook");
+    await register(client, name, ["post.scheduled", "post.failed"]);
+    const post = await schedulePost(client, accountId, videoId, { scheduledAt: w.at(20_000) });
+    for (const caption of ["first edit", "second edit"])
+      expect((await client.json(`/api/posts/${post.id}`, { caption }, "PATCH")).status).toBe(200);
+    await emu("/__emu/faults", "PUT", { openId, failReason: "spam_risk_too_many_posts" });
+    await w.publish(client, [accountId], [post.id]);
+    await emu(`/__emu/faults?openId=${openId}`, "DELETE");
+    const again = await client.json(`/api/posts/${post.id}`, { scheduledAt: w.at(3600_000) }, "PATCH");
+    expect(again.body.post.status).toBe("scheduled");
+    await client.json(`/api/posts/${post.id}`, { caption: "third edit" }, "PATCH");
+    await tickAndDrain(w);
+    const events = (await received(name)).map((r) => JSON.parse(r.body).type);
+    expect(events).toEqual(["post.scheduled", "post.failed", "post.scheduled"]);
+  });
+
   it("reports a failed post once, even when every queue message arrives twice", async () => {
     const { client, accountId, videoId, openId } = await setup();
     const name = unique("hook");
