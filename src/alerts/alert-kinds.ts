@@ -1,6 +1,6 @@
 // Alerts: which integration events alert people, the channels, and the defaults when a person chose nothing.
 // Pure data, shared by the Worker and the API contract.
-export const ALERTS = ["failed", "missed", "unconfirmed", "needs_reconnect", "preflight_warning", "published"] as const;
+export const ALERTS = ["failed", "missed", "unconfirmed", "needs_reconnect", "preflight_warning", "published", "digest"] as const;
 export type Alert = (typeof ALERTS)[number];
 
 /** Channels a person picks for themselves; Slack and Discord are the workspace's (alert channels). */
@@ -15,9 +15,10 @@ export const ALERT_OF_EVENT = {
   "account.needs_reconnect": "needs_reconnect",
   "post.preflight_warning": "preflight_warning",
   "post.published": "published",
+  "workspace.digest": "digest",
 } as const;
 
-/** Problems reach everyone in the app and by email; a warning in the app; a publish only to those who opt in. */
+/** Problems reach everyone in the app and by email; a warning in the app; a publish and the daily digest only to those who opt in. */
 export const DEFAULT_PREFERENCES = {
   failed: ["in_app", "email"],
   missed: ["in_app", "email"],
@@ -25,4 +26,5 @@ export const DEFAULT_PREFERENCES = {
   needs_reconnect: ["in_app", "email"],
   preflight_warning: ["in_app"],
   published: [],
+  digest: [],
 } as const;

@@ -14,22 +14,35 @@ type AccountData = { id: string; username: string | null; displayName: string; s
 
 export type AlertText = { title: string; text: string; link: string };
 
+/** The workspace's last 24 hours and next 24 hours (src/alerts/digest.ts builds it). */
+export type DigestData = {
+  day: string;
+  timezone: string;
+  published: number;
+  failed: number;
+  missed: number;
+  unconfirmed: number;
+  upcoming: number;
+  needsReconnect: number;
+};
+
 const quote = (caption: string) => (caption.length > 60 ? `“${caption.slice(0, 57)}…”` : `“${caption || "(no caption)"}”`);
 
 export function alertText(alert: Alert, event: EventBody, appUrl: string): AlertText {
   const post = event.data.post as PostData | undefined;
   const account = event.data.account as AccountData | undefined;
   const origin = appUrl.replace(/\/$/, "");
+  if (alert === "digest") return digestText(event.data.digest as DigestData, origin);
   if (account) {
     const who = account.username ? `@${account.username}` : account.displayName;
     return {
       title: `${who} needs reconnecting`,
       text: `TikTok no longer accepts Postflare's connection to ${who}: its scheduled posts cannot go out. To do: reconnect the account in Postflare.`,
-      link: `${origin}/accounts?account=${account.id}`,
+      link: `${origin}/accounts/${account.id}`,
     };
   }
   const what = post ? `Your post ${quote(post.caption)} (due ${post.scheduledAt})` : "A post";
-  const link = `${origin}/posts?post=${post?.id ?? ""}`;
+  const link = post ? `${origin}/posts/${post.id}` : `${origin}/posts`;
   const lines: Record<Alert, [string, string]> = {
     failed: ["Post failed", `${what} failed: ${post?.lastError?.message ?? "TikTok refused it."} To do: fix that, then reschedule it.`],
     missed: ["Post missed", `${what} was not published: it waited past its late policy. To do: reschedule it or cancel it.`],
@@ -43,7 +56,24 @@ export function alertText(alert: Alert, event: EventBody, appUrl: string): Alert
     ],
     published: ["Post published", `${what} is live${post?.tiktokUrl ? ` at ${post.tiktokUrl}` : ""}. Nothing to do.`],
     needs_reconnect: ["Account needs reconnecting", "Reconnect the account in Postflare."],
+    digest: ["Daily digest", "Your day in Postflare."],
   };
   const [title, text] = lines[alert];
   return { title, text, link };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function digestText(d: DigestData, origin: string): AlertText {
+  const problems = d.failed + d.missed + d.unconfirmed;
+  const past = `Last 24 hours: ${d.published} published, ${d.failed} failed, ${d.missed} missed, ${d.unconfirmed} unconfirmed.`;
+  const next = `Next 24 hours: ${plural(d.upcoming, "post")} scheduled.`;
+  const todo =
+    d.needsReconnect > 0
+      ? `To do: reconnect ${plural(d.needsReconnect, "account")}, or their posts cannot go out.`
+      : problems > 0
+        ? `To do: look at the ${plural(problems, "post")} that did not go out and reschedule or cancel them.`
+        : "Nothing to do.";
+  const link = d.needsReconnect > 0 ? `${origin}/accounts` : problems > 0 ? `${origin}/posts` : `${origin}/calendar`;
+  return { title: `Your Postflare day, ${d.day}`, text: `${past} ${next} ${todo}`, link };
 }

@@ -52,7 +52,7 @@ describe("alerts", () => {
     expect(slackText).toContain("“launch teaser”");
     expect(slackText).toContain(post.lastError.message);
     expect(slackText).toContain("To do: fix that, then reschedule it.");
-    expect(slackText).toContain(`<http://localhost:8787/posts?post=${post.id}|Open in Postflare>`);
+    expect(slackText).toContain(`<http://localhost:8787/posts/${post.id}|Open in Postflare>`);
     const d = await received(discord);
     expect(d).toHaveLength(1);
     expect(JSON.parse(d[0]!.body).content).toMatch(/^\*\*Post failed\*\*\nYour post “launch teaser”/);
@@ -64,7 +64,7 @@ describe("alerts", () => {
     expect(emails[0]!.headers["idempotency-key"]).toContain(`${post.id}:post.failed:`);
     const email = JSON.parse(emails[0]!.body);
     expect(email).toMatchObject({ to: [(await me(owner)).user.email], subject: "Postflare: Post failed" });
-    expect(email.text).toContain(`http://localhost:8787/posts?post=${post.id}`);
+    expect(email.text).toContain(`http://localhost:8787/posts/${post.id}`);
 
     const inbox = await owner.json("/api/notifications");
     expect(inbox.body.unread).toBe(1);
