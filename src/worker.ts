@@ -1,5 +1,7 @@
 // The Worker's handlers, built around one clock: HTTP (the Hono app), the per-minute cron tick and the queue
 // consumers (publish, media, and their dead letters). src/index.ts builds them with the system clock; tests build them with a manual one.
+
+import { raiseDigests } from "./alerts/digest";
 import { createApp } from "./app";
 import { database } from "./db/client";
 import { kickDispatch } from "./events/dispatch";
@@ -35,7 +37,8 @@ export function createWorker(clock: Clock) {
         metrics.record({ name, value, at: now });
       }
       await metrics.flush();
-      // Integration events (webhooks, alerts) go out from their own queue; outside the tick's tally and figures.
+      // Integration events (webhooks, alerts, daily digests) go out from their own queue; outside the tick's tally and figures.
+      await raiseDigests(database(env.DB), now);
       await kickDispatch(database(env.DB), env.INTEGRATIONS_QUEUE, now);
       const { cleaned, videos, ...moved } = result;
       const forgotten = Object.values(cleaned).reduce((n, v) => n + v, 0);

@@ -1,6 +1,5 @@
 // The integration events Postflare reports (outgoing webhooks, alerts). Pure data, shared by the Worker and the
-// API contract. `video.ready` and `video.rejected` are accepted in subscriptions but fire once the video pipeline
-// (issue 12) lands: today's uploads have no processing step to report.
+// API contract. `video.ready` / `video.rejected` fire when the probe's verdict is stored.
 export const EVENT_TYPES = [
   "post.scheduled",
   "post.published",

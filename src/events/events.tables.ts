@@ -11,5 +11,6 @@ export const integrationEvents = sqliteTable("integration_events", {
   payload: text("payload"),
   createdAt: integer("created_at").notNull(),
   dispatchedAt: integer("dispatched_at"),
+  videoId: text("video_id"),
 });
 export type IntegrationEventRow = typeof integrationEvents.$inferSelect;

@@ -2,8 +2,9 @@
 // reports and evaluated before it (same predicate, same transaction): an event exists exactly when its change does.
 import { eq, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { integrationEvents, posts, tiktokAccounts } from "../db/schema";
+import { integrationEvents, posts, tiktokAccounts, videos } from "../db/schema";
 import type { PostStatus } from "../posts/post-status";
+import { randomToken } from "../shared/crypto";
 import { POST_FACT_EVENTS, POST_STATUS_EVENTS } from "./event-types";
 
 const newEventId = sql`'evt_' || lower(hex(randomblob(12)))`;
@@ -31,7 +32,7 @@ export function postOutbox(db: Database, status: PostStatus | undefined, where: 
   const already = created ? [""] : status && status in ALREADY ? ALREADY[status as keyof typeof ALREADY] : [status ?? ""];
   return insertIgnoring(
     db,
-    sql`SELECT ${newEventId}, ${posts.workspaceId}, ${type}, ${posts.id}, ${posts.accountId}, ${key}, NULL, ${now}, NULL FROM ${posts}
+    sql`SELECT ${newEventId}, ${posts.workspaceId}, ${type}, ${posts.id}, ${posts.accountId}, ${key}, NULL, ${now}, NULL, NULL FROM ${posts}
       WHERE ${where} AND ${notInArray(posts.status, already as PostStatus[])}`,
   );
 }
@@ -42,7 +43,38 @@ export function reconnectOutbox(db: Database, accountId: string, now: number) {
   const key = sql`${tiktokAccounts.id} || ':' || ${type} || ':' || ${tiktokAccounts.tokenVersion}`;
   return insertIgnoring(
     db,
-    sql`SELECT ${newEventId}, ${tiktokAccounts.workspaceId}, ${type}, NULL, ${tiktokAccounts.id}, ${key}, NULL, ${now}, NULL
+    sql`SELECT ${newEventId}, ${tiktokAccounts.workspaceId}, ${type}, NULL, ${tiktokAccounts.id}, ${key}, NULL, ${now}, NULL, NULL
       FROM ${tiktokAccounts} WHERE ${eq(tiktokAccounts.id, accountId)} AND ${tiktokAccounts.status} = 'active'`,
   );
+}
+
+/** `video.ready` / `video.rejected` when a probe's verdict is stored (`where` is that UPDATE's predicate): once a video. */
+export function videoOutbox(db: Database, where: SQL, status: "ready" | "rejected" | "processing" | "uploading", now: number) {
+  if (status !== "ready" && status !== "rejected") return null;
+  const type = `video.${status}`;
+  const key = sql`${videos.id} || ':' || ${type}`;
+  return insertIgnoring(
+    db,
+    sql`SELECT ${newEventId}, ${videos.workspaceId}, ${type}, NULL, NULL, ${key}, NULL, ${now}, NULL, ${videos.id}
+      FROM ${videos} WHERE ${where}`,
+  );
+}
+
+/** The workspace's daily digest (src/alerts/digest.ts), once per local day: its key is the workspace and the day. */
+export async function digestOutbox(db: Database, workspaceId: string, key: string, now: number) {
+  await db
+    .insert(integrationEvents)
+    .values({
+      id: `evt_${randomToken(12)}`,
+      workspaceId,
+      type: "workspace.digest",
+      postId: null,
+      accountId: null,
+      videoId: null,
+      dedupeKey: key,
+      payload: null,
+      createdAt: now,
+      dispatchedAt: null,
+    })
+    .onConflictDoNothing();
 }

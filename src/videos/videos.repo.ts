@@ -2,6 +2,7 @@
 import { and, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { posts, videoParts, videos } from "../db/schema";
+import { videoOutbox } from "../events/outbox";
 import { FINAL_STATUSES } from "../posts/post-status";
 
 export type VideoRow = typeof videos.$inferSelect;
@@ -72,11 +73,15 @@ export async function saveVerdict(
   now: number,
 ) {
   const awaiting = sql`(${videos.status} = 'processing' OR (${videos.status} = 'ready' AND ${videos.probedAt} IS NULL))`;
-  const rows = await db
+  const where = and(eq(videos.id, videoId), isNull(videos.deletedAt), awaiting)!;
+  const update = db
     .update(videos)
     .set({ ...verdict, probedAt: now, updatedAt: now })
-    .where(and(eq(videos.id, videoId), isNull(videos.deletedAt), awaiting))
+    .where(where)
     .returning({ id: videos.id });
+  // The event (video.ready / video.rejected) first: it reads the row the UPDATE then judges, in one transaction.
+  const event = videoOutbox(db, where, verdict.status, now);
+  const rows = event ? (await db.batch([event, update]))[1] : await update;
   return rows.length > 0;
 }
 

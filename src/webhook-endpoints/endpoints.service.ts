@@ -120,7 +120,16 @@ export async function sendTest(deps: EndpointDeps, workspaceId: string, id: stri
   const endpoint = await enabledEndpoint(deps.db, workspaceId, id);
   const eventId = `evt_${randomToken(12)}`;
   const body = { id: eventId, type: "ping", createdAt: iso(now)!, data: { endpoint: { id: endpoint.id, url: endpoint.url } } };
-  const event = { id: eventId, workspaceId, type: "ping", postId: null, accountId: null, dedupeKey: eventId, createdAt: now };
+  const event = {
+    id: eventId,
+    workspaceId,
+    type: "ping",
+    postId: null,
+    accountId: null,
+    videoId: null,
+    dedupeKey: eventId,
+    createdAt: now,
+  };
   await insertDispatchedEvent(deps.db, { ...event, payload: JSON.stringify(body), dispatchedAt: now });
   return queueDelivery(deps, newDelivery(endpoint.id, eventId, "test", now), "ping");
 }

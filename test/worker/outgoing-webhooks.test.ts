@@ -4,7 +4,18 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { GIVE_UP_AFTER_MS, retryWaitMs } from "../../src/webhook-endpoints/delivery-retry";
-import { type Client, connectAccount, emu, rows, schedulePost, signedUpClient, signedUpWithToken, unique, uploadVideo } from "./helpers";
+import {
+  type Client,
+  connectAccount,
+  emu,
+  probeNow,
+  rows,
+  schedulePost,
+  signedUpClient,
+  signedUpWithToken,
+  unique,
+  uploadVideo,
+} from "./helpers";
 import { answerWith, received, sinkUrl, tickAndDrain } from "./integration-helpers";
 import { invited } from "./team-helpers";
 import { type World, world } from "./world";
@@ -235,6 +246,24 @@ describe("outgoing webhooks", () => {
     const [delivery] = (await client.json(`/api/webhook-endpoints/${disabled.id}/deliveries`)).body.deliveries;
     expect(delivery).toMatchObject({ status: "failed", error: "endpoint disabled", responseStatus: null });
     expect((await client.json(`/api/webhook-endpoints/${disabled.id}/test`, {})).status).toBe(409);
+  });
+
+  it("reports a video judged ready and one rejected, each once, the video as GET /api/videos/:id shows it", async () => {
+    w = await world();
+    const client = await signedUpClient(w.fetcher);
+    const name = unique("hook");
+    await register(client, name, ["video.ready", "video.rejected"]);
+    const { videoId: good } = await uploadVideo(client);
+    const { videoId: bad } = await uploadVideo(client, new TextEncoder().encode("not a video at all, just words ".repeat(40)));
+    await probeNow(good); // a redelivered probe message judges nothing twice
+    await tickAndDrain(w);
+    const events = (await received(name)).map((r) => JSON.parse(r.body));
+    expect(events.map((e) => [e.type, e.data.video.id])).toEqual([
+      ["video.ready", good],
+      ["video.rejected", bad],
+    ]);
+    expect(events[0].data.video).toEqual((await client.json(`/api/videos/${good}`)).body.video);
+    expect(events[1].data.video).toMatchObject({ status: "rejected", problems: [expect.objectContaining({ code: "unreadable" })] });
   });
 
   it("reports an account that needs reconnecting, once", async () => {
