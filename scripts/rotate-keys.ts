@@ -3,7 +3,7 @@
 // (src/maintenance/maintenance.ts). Then `--status` counts what is left and `--finish` drops the previous key once
 // nothing needs it. Locally it edits .dev.vars (restart `npm start`); with --remote it uses `wrangler secret`.
 //   npm run rotate-keys [-- --remote]            start a rotation
-//   npm run rotate-keys -- --status [--remote]   accounts still under the previous key (0 = done)
+//   npm run rotate-keys -- --status [--remote]   secrets still under the previous key (0 = done)
 //   npm run rotate-keys -- --finish [--remote]   remove the previous key (refused while accounts still need it)
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -29,9 +29,14 @@ function run(argv: string[], input?: string) {
   return result.stdout;
 }
 
-/** Accounts whose tokens are not both under the key with this id (what the cron still has to rewrite). */
+/** Rows still holding a secret not under the key with this id (what the cron still has to rewrite): TikTok accounts'
+ * tokens, webhook signing secrets, Slack/Discord hook URLs. */
 function staleCount(keyId: string) {
-  const sql = `SELECT count(*) AS n FROM tiktok_accounts WHERE access_token_enc != '' AND NOT (access_token_enc LIKE 'v2.${keyId}.%' AND refresh_token_enc LIKE 'v2.${keyId}.%')`;
+  const current = `'v2.${keyId}.%'`;
+  const sql = `SELECT
+    (SELECT count(*) FROM tiktok_accounts WHERE access_token_enc != '' AND NOT (access_token_enc LIKE ${current} AND refresh_token_enc LIKE ${current}))
+    + (SELECT count(*) FROM webhook_endpoints WHERE secret NOT LIKE ${current})
+    + (SELECT count(*) FROM alert_channels WHERE url NOT LIKE ${current}) AS n`;
   const out = run(["d1", "execute", "DB", remote ? "--remote" : "--local", "--json", "--command", sql]);
   return Number((JSON.parse(out) as { results: { n: number }[] }[])[0]!.results[0]!.n);
 }
@@ -75,13 +80,13 @@ const keyIdArg = () => {
 };
 
 if (args.includes("--status")) {
-  console.log(`${staleCount(await keyIdArg())} account(s) still to re-encrypt`);
+  console.log(`${staleCount(await keyIdArg())} secret(s) still to re-encrypt (accounts, webhook endpoints, alert channels)`);
 } else if (args.includes("--finish")) {
   const left = staleCount(await keyIdArg());
-  if (left > 0) throw new Error(`${left} account(s) still need the previous key; wait for the cron (--status)`);
+  if (left > 0) throw new Error(`${left} secret(s) still need the previous key; wait for the cron (--status)`);
   if (remote) run(["secret", "delete", "TOKEN_ENCRYPTION_KEY_PREVIOUS"], "y\n");
   else setLocal({ TOKEN_ENCRYPTION_KEY_PREVIOUS: null });
-  console.log("Rotation finished: the previous key is gone and every account decrypts with the current one.");
+  console.log("Rotation finished: the previous key is gone and every secret decrypts with the current one.");
 } else {
   await start();
 }

@@ -2,6 +2,8 @@
 // again with the webhooks' backoff for up to 24 h. Sent once: the claim only takes a pending delivery.
 import type { Database } from "../db/client";
 import type { EventBody } from "../events/payload";
+import { channelOwner, openSecret } from "../shared/sealed-secret";
+import { tokenCipher } from "../shared/token-cipher";
 import { nextAttemptAt } from "../webhook-endpoints/delivery-retry";
 import { alertOf } from "./alert-fanout";
 import { type AlertText, alertText } from "./alert-text";
@@ -39,7 +41,7 @@ export async function attemptAlert(db: Database, env: Env, id: string, now: numb
     } else {
       const channel = await findChannel(db, delivery.target);
       if (!channel) return finishAlert(db, id, { status: "failed", lastError: "channel removed" });
-      await postChat(channel.kind, channel.url, message);
+      await postChat(channel.kind, await openSecret(tokenCipher(env), channelOwner(channel.id), channel.url), message);
     }
     await finishAlert(db, id, { status: "sent", sentAt: now, lastError: null, nextAttemptAt: null });
   } catch (error) {

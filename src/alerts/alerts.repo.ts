@@ -102,3 +102,19 @@ export async function findChannel(db: Database, id: string) {
 export async function outbox(db: Database, workspaceId: string) {
   return db.select().from(emailOutbox).where(eq(emailOutbox.workspaceId, workspaceId)).orderBy(desc(emailOutbox.createdAt)).limit(100);
 }
+
+/** Channels whose hook URL is not sealed under key `keyId` (the key rotation's work). */
+export async function channelsNotSealedUnder(db: Database, keyId: string, limit: number) {
+  return db
+    .select({ id: alertChannels.id, stored: alertChannels.url })
+    .from(alertChannels)
+    .where(sql`${alertChannels.url} NOT LIKE ${`v2.${keyId}.%`}`)
+    .limit(limit);
+}
+
+export async function resealChannelUrl(db: Database, id: string, old: string, sealed: string) {
+  await db
+    .update(alertChannels)
+    .set({ url: sealed })
+    .where(and(eq(alertChannels.id, id), eq(alertChannels.url, old)));
+}

@@ -4,6 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { audit } from "../audit/audit";
 import { guard } from "../auth/guard";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
+import { tokenCipher } from "../shared/token-cipher";
 import { listNotifications, markRead } from "./alerts.repo";
 import {
   AlertChannelId,
@@ -101,9 +102,18 @@ export const alertRoutes = router()
     const { workspaceId, userId } = c.get("session");
     return c.json({ preferences: await changePreferences(c.var.db, workspaceId, userId, c.req.valid("json"), c.var.now) }, 200);
   })
-  .openapi(r.listChannels, async (c) => c.json({ channels: await channels(c.var.db, c.get("session").workspaceId) }, 200))
+  .openapi(r.listChannels, async (c) =>
+    c.json({ channels: await channels(c.var.db, tokenCipher(c.env), c.get("session").workspaceId) }, 200),
+  )
   .openapi(r.addChannel, async (c) => {
-    const channel = await addChannel(c.var.db, c.env.APP_URL, c.get("session").workspaceId, c.req.valid("json"), c.var.now);
+    const channel = await addChannel(
+      c.var.db,
+      tokenCipher(c.env),
+      c.env.APP_URL,
+      c.get("session").workspaceId,
+      c.req.valid("json"),
+      c.var.now,
+    );
     await audit(c, "alert_channel.create", channel.id, { kind: channel.kind, alerts: channel.alerts });
     return c.json({ channel }, 201);
   })

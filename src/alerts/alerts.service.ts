@@ -5,6 +5,8 @@ import type { AlertChannelRow, NotificationRow } from "../db/schema";
 import { randomToken } from "../shared/crypto";
 import { AppError, notFound } from "../shared/errors";
 import { iso } from "../shared/http";
+import { channelOwner, openSecret, sealSecret } from "../shared/sealed-secret";
+import type { TokenCipher } from "../shared/token-cipher";
 import { checkOutgoingUrl } from "../webhook-endpoints/url-policy";
 import { effectivePreferences, type Preferences } from "./alert-fanout";
 import type { Alert } from "./alert-kinds";
@@ -21,11 +23,12 @@ export async function changePreferences(db: Database, workspaceId: string, userI
   return merged;
 }
 
-export function channelView(row: AlertChannelRow) {
+/** `url` is the opened hook URL: only its origin is shown, its path is the credential. */
+export function channelView(row: AlertChannelRow, url: string) {
   return {
     id: row.id,
     kind: row.kind,
-    urlHint: `${new URL(row.url).origin}/…`,
+    urlHint: `${new URL(url).origin}/…`,
     alerts: JSON.parse(row.alerts) as Alert[],
     createdAt: iso(row.createdAt)!,
   };
@@ -33,25 +36,29 @@ export function channelView(row: AlertChannelRow) {
 
 export async function addChannel(
   db: Database,
+  cipher: TokenCipher,
   appUrl: string,
   workspaceId: string,
   input: { kind: AlertChannelRow["kind"]; url: string; alerts: Alert[] },
   now: number,
 ) {
+  const id = `alc_${randomToken(12)}`;
+  const url = checkOutgoingUrl(input.url, appUrl);
   const row: AlertChannelRow = {
-    id: `alc_${randomToken(12)}`,
+    id,
     workspaceId,
     kind: input.kind,
-    url: checkOutgoingUrl(input.url, appUrl),
+    url: await sealSecret(cipher, channelOwner(id), url),
     alerts: JSON.stringify(input.alerts),
     createdAt: now,
   };
   await insertChannel(db, row);
-  return channelView(row);
+  return channelView(row, url);
 }
 
-export async function channels(db: Database, workspaceId: string) {
-  return (await listChannels(db, workspaceId)).map(channelView);
+export async function channels(db: Database, cipher: TokenCipher, workspaceId: string) {
+  const rows = await listChannels(db, workspaceId);
+  return Promise.all(rows.map(async (row) => channelView(row, await openSecret(cipher, channelOwner(row.id), row.url))));
 }
 
 export async function removeChannel(db: Database, workspaceId: string, id: string) {

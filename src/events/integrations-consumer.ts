@@ -1,6 +1,7 @@
 // The integrations queue consumer: dispatch messages fan events out, webhook and alert messages make one attempt.
 import { attemptAlert } from "../alerts/alert-send";
 import type { Database } from "../db/client";
+import { tokenCipher } from "../shared/token-cipher";
 import { attemptDelivery } from "../webhook-endpoints/deliver";
 import { dispatchEvents } from "./dispatch";
 import { IntegrationMessage } from "./messages";
@@ -23,7 +24,7 @@ export async function consumeIntegrations(batch: MessageBatch<unknown>, db: Data
           await queue.send({ kind: "alert", alertId } satisfies IntegrationMessage, { delaySeconds });
         });
       } else {
-        await attemptDelivery(db, body.deliveryId, now, async (deliveryId, delaySeconds) => {
+        await attemptDelivery(db, tokenCipher(env), body.deliveryId, now, async (deliveryId, delaySeconds) => {
           await queue.send({ kind: "webhook", deliveryId } satisfies IntegrationMessage, { delaySeconds });
         });
       }

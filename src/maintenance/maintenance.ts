@@ -1,6 +1,7 @@
 // Housekeeping run by every cron tick: forget what has expired (sessions, used OAuth states, webhook receipts past
 // TikTok's retry horizon, idempotency keys, stale invites, long-revoked API tokens) and re-encrypt a batch of TikTok
-// tokens still under a previous key (a rotation finishes within a few ticks), and metric points older than a week.
+// tokens and other sealed secrets still under a previous key (a rotation finishes within a few ticks), and metric
+// points older than a week.
 import { reencryptTokens } from "../accounts/key-rotation";
 import { deleteExpiredStates } from "../accounts/oauth-states.repo";
 import { SESSION_IDLE_MS } from "../auth/session";
@@ -12,6 +13,7 @@ import { deleteOldReceipts } from "../publishing/webhooks.repo";
 import { tokenCipher } from "../shared/token-cipher";
 import { deleteStaleInvites } from "../teams/invites.repo";
 import { deleteRevokedTokens } from "../tokens/tokens.repo";
+import { resealSecrets } from "./secret-rotation";
 
 const DAY_MS = 24 * 3600 * 1000;
 /** TikTok retries a webhook for up to 72 hours; a receipt older than a week can no longer dedupe anything. */
@@ -29,6 +31,7 @@ export type MaintenanceResult = {
   apiTokens: number;
   metricPoints: number;
   reencrypted: number;
+  resealed: number;
 };
 
 export async function runMaintenance(db: Database, env: Env, now: number): Promise<MaintenanceResult> {
@@ -41,5 +44,6 @@ export async function runMaintenance(db: Database, env: Env, now: number): Promi
     apiTokens: await deleteRevokedTokens(db, now - KEEP_CLOSED_MS),
     metricPoints: await dropPointsBefore(db, now - METRICS_KEPT_MS),
     reencrypted: (await reencryptTokens(db, tokenCipher(env))).rewritten,
+    resealed: await resealSecrets(db, tokenCipher(env)),
   };
 }

@@ -9,8 +9,11 @@ const VERSION = "v2";
 
 export type TokenKind = "access" | "refresh";
 export type TokenAad = { accountId: string; kind: TokenKind };
+/** Another secret Postflare must use again (src/shared/sealed-secret.ts), bound to its owner, e.g. "webhook_endpoint:whe_…". */
+export type SecretAad = { owner: string };
 
-const aadBytes = ({ accountId, kind }: TokenAad) => encoder.encode(`postflare:tiktok-token:${accountId}:${kind}`);
+const aadBytes = (aad: TokenAad | SecretAad) =>
+  encoder.encode("owner" in aad ? `postflare:secret:${aad.owner}` : `postflare:tiktok-token:${aad.accountId}:${aad.kind}`);
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = "";
@@ -26,7 +29,7 @@ export class TokenCipher {
     this.ring = typeof keys === "string" ? new KeyRing(keys) : keys;
   }
 
-  async encrypt(plain: string, aad: TokenAad): Promise<string> {
+  async encrypt(plain: string, aad: TokenAad | SecretAad): Promise<string> {
     const key = this.ring.current;
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const params = { name: "AES-GCM", iv, additionalData: aadBytes(aad) };
@@ -37,7 +40,7 @@ export class TokenCipher {
     return `${VERSION}.${await key.id()}.${toBase64Url(out)}`;
   }
 
-  async decrypt(stored: string, aad: TokenAad): Promise<string> {
+  async decrypt(stored: string, aad: TokenAad | SecretAad): Promise<string> {
     const [version, keyId, body] = stored.split(".");
     if (version === VERSION && keyId && body) {
       const key = await this.ring.byId(keyId);

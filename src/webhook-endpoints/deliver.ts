@@ -1,6 +1,8 @@
 // One attempt of one webhook delivery: claim it, POST the event's fixed body signed for this second, record the
 // answer (status and the first 500 characters), and on a failure queue the next attempt after its backoff.
 import type { Database } from "../db/client";
+import { endpointOwner, openSecret } from "../shared/sealed-secret";
+import type { TokenCipher } from "../shared/token-cipher";
 import { nextAttemptAt } from "./delivery-retry";
 import { claimDelivery, finishAttempt } from "./endpoints.repo";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";
@@ -11,7 +13,7 @@ const EXCERPT_CHARS = 500;
 
 export type Resend = (deliveryId: string, delaySeconds: number) => Promise<void>;
 
-export async function attemptDelivery(db: Database, deliveryId: string, now: number, resend: Resend) {
+export async function attemptDelivery(db: Database, cipher: TokenCipher, deliveryId: string, now: number, resend: Resend) {
   const claimed = await claimDelivery(db, deliveryId, now, LEASE_MS);
   if (!claimed) return;
   const { delivery, endpoint, event } = claimed;
@@ -20,7 +22,8 @@ export async function attemptDelivery(db: Database, deliveryId: string, now: num
     await finishAttempt(db, deliveryId, { status: "failed", error: endpoint.enabled ? "event has no body" : "endpoint disabled" });
     return;
   }
-  const outcome = await post(endpoint.url, endpoint.secret, event, now);
+  const secret = await openSecret(cipher, endpointOwner(endpoint.id), endpoint.secret);
+  const outcome = await post(endpoint.url, secret, event, now);
   if (outcome.ok) {
     await finishAttempt(db, deliveryId, { status: "delivered", nextAttemptAt: null, ...outcome.record });
     return;

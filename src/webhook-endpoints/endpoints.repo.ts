@@ -115,3 +115,20 @@ export async function overdueDeliveries(db: Database, before: number, limit: num
     .where(and(eq(webhookDeliveries.status, "pending"), lt(webhookDeliveries.nextAttemptAt, before)))
     .limit(limit);
 }
+
+/** Endpoints whose secret is not sealed under key `keyId` (the key rotation's work). */
+export async function endpointsNotSealedUnder(db: Database, keyId: string, limit: number) {
+  return db
+    .select({ id: webhookEndpoints.id, stored: webhookEndpoints.secret })
+    .from(webhookEndpoints)
+    .where(sql`${webhookEndpoints.secret} NOT LIKE ${`v2.${keyId}.%`}`)
+    .limit(limit);
+}
+
+/** Replaces the stored secret only if it is still `old` (a rotation by an admin meanwhile wins). */
+export async function resealEndpointSecret(db: Database, id: string, old: string, sealed: string) {
+  await db
+    .update(webhookEndpoints)
+    .set({ secret: sealed })
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.secret, old)));
+}

@@ -6,6 +6,7 @@ import { audit } from "../audit/audit";
 import { guard } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { errorResponses, json, jsonBody, router } from "../shared/http";
+import { tokenCipher } from "../shared/token-cipher";
 import { listEndpoints } from "./endpoints.repo";
 import {
   CreatedEndpoint,
@@ -100,7 +101,12 @@ const routes = {
   }),
 };
 
-const deps = (c: Context<AppEnv>): EndpointDeps => ({ db: c.var.db, queue: c.env.INTEGRATIONS_QUEUE, appUrl: c.env.APP_URL });
+const deps = (c: Context<AppEnv>): EndpointDeps => ({
+  db: c.var.db,
+  queue: c.env.INTEGRATIONS_QUEUE,
+  appUrl: c.env.APP_URL,
+  cipher: tokenCipher(c.env),
+});
 
 export const webhookEndpointRoutes = router()
   .openapi(routes.create, async (c) => {
@@ -125,7 +131,7 @@ export const webhookEndpointRoutes = router()
     return c.body(null, 204);
   })
   .openapi(routes.rotate, async (c) => {
-    const endpoint = await rotateSecret(c.var.db, c.get("session").workspaceId, c.req.valid("param").id, c.var.now);
+    const endpoint = await rotateSecret(deps(c), c.get("session").workspaceId, c.req.valid("param").id, c.var.now);
     await audit(c, "webhook_endpoint.rotate_secret", endpoint.id);
     return c.json({ endpoint }, 200);
   })

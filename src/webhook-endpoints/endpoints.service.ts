@@ -8,6 +8,8 @@ import { type IntegrationMessage, sendAll } from "../events/messages";
 import { randomToken } from "../shared/crypto";
 import { AppError, notFound } from "../shared/errors";
 import { iso } from "../shared/http";
+import { endpointOwner, sealSecret } from "../shared/sealed-secret";
+import type { TokenCipher } from "../shared/token-cipher";
 import {
   deleteEndpoint,
   findDelivery,
@@ -20,7 +22,7 @@ import {
 import { newSecret } from "./signature";
 import { checkOutgoingUrl } from "./url-policy";
 
-export type EndpointDeps = { db: Database; queue: Queue; appUrl: string };
+export type EndpointDeps = { db: Database; queue: Queue; appUrl: string; cipher: TokenCipher };
 type Scope = { workspaceId: string; userId: string };
 
 export function newDelivery(endpointId: string, eventId: string, kind: DeliveryRow["kind"], now: number): DeliveryRow {
@@ -64,19 +66,21 @@ export function deliveryView({ delivery: d, eventType }: { delivery: DeliveryRow
 }
 
 export async function createEndpoint(deps: EndpointDeps, scope: Scope, input: { url: string; events: EventType[] }, now: number) {
+  const id = `whe_${randomToken(12)}`;
+  const secret = newSecret();
   const row: EndpointRow = {
-    id: `whe_${randomToken(12)}`,
+    id,
     workspaceId: scope.workspaceId,
     url: checkOutgoingUrl(input.url, deps.appUrl),
     events: JSON.stringify(input.events),
-    secret: newSecret(),
+    secret: await sealSecret(deps.cipher, endpointOwner(id), secret),
     enabled: true,
     createdBy: scope.userId,
     createdAt: now,
     updatedAt: now,
   };
   await insertEndpoint(deps.db, row);
-  return { ...endpointView(row), secret: row.secret };
+  return { ...endpointView(row), secret };
 }
 
 type Patch = { url?: string; events?: EventType[]; enabled?: boolean };
@@ -96,10 +100,12 @@ export async function removeEndpoint(db: Database, workspaceId: string, id: stri
 }
 
 /** A new secret, effective at once (the old one stops verifying): answered here only. */
-export async function rotateSecret(db: Database, workspaceId: string, id: string, now: number) {
-  const row = await updateEndpoint(db, workspaceId, id, { secret: newSecret(), updatedAt: now });
+export async function rotateSecret(deps: EndpointDeps, workspaceId: string, id: string, now: number) {
+  const secret = newSecret();
+  const sealed = await sealSecret(deps.cipher, endpointOwner(id), secret);
+  const row = await updateEndpoint(deps.db, workspaceId, id, { secret: sealed, updatedAt: now });
   if (!row) throw notFound("Webhook endpoint");
-  return { ...endpointView(row), secret: row.secret };
+  return { ...endpointView(row), secret };
 }
 
 async function enabledEndpoint(db: Database, workspaceId: string, id: string) {
