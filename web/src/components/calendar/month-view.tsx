@@ -7,7 +7,7 @@ import { formatDay, weekdayName } from "../../lib/format.ts";
 import type { Moving } from "../../lib/use-calendar-move.ts";
 import { Link } from "../ui.tsx";
 import { CapCounts, FreeSlot } from "./day-extras.tsx";
-import { PostChip } from "./post-chip.tsx";
+import { DayPosts } from "./post-chip.tsx";
 
 export interface ViewProps {
   days: Day[];
@@ -84,21 +84,7 @@ export function MonthView(props: ViewProps) {
                   </div>
                   <span class="sr-only">{label}</span>
                   <CapCounts counts={props.counts} accounts={props.accounts} dayKey={day.key} min={10} />
-                  <ul class="day-posts">
-                    {posts.slice(0, SHOWN).map((p) => (
-                      <li key={p.id}>
-                        <PostChip
-                          post={p}
-                          accounts={props.accounts}
-                          zone={zone}
-                          picked={props.moving?.post.id === p.id}
-                          onKey={props.onKey}
-                          onDragStart={props.onDragStart}
-                          onDragEnd={props.onDragEnd}
-                        />
-                      </li>
-                    ))}
-                  </ul>
+                  <DayPosts posts={posts.slice(0, SHOWN)} view={props} />
                   {posts.length > SHOWN && (
                     <Link href={props.weekHref(day)} class="more small">
                       {t("calendar.more", { count: posts.length - SHOWN })}

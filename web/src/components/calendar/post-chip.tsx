@@ -7,6 +7,7 @@ import { excerpt, formatTime, statusLabel, UPCOMING } from "../../lib/format.ts"
 import { postThumbnail } from "../../lib/optional-fields.ts";
 import { onLinkClick } from "../../lib/router.ts";
 import { Thumb } from "../thumb.tsx";
+import type { ViewProps } from "./month-view.tsx";
 
 interface Props {
   post: Post;
@@ -52,5 +53,36 @@ export function PostChip({ post, accounts, zone, picked, onKey, onDragStart, onD
       <span class="sr-only">{t("calendar.chipContext", { name, status: statusLabel(post.status) })}</span>
       <span class={`chip-status status-dot status-${post.status}`} aria-hidden="true" />
     </a>
+  );
+}
+
+/** What a calendar view hands each of its chips. */
+type ChipView = Pick<ViewProps, "accounts" | "zone" | "moving" | "onKey" | "onDragStart" | "onDragEnd">;
+
+/** A post's chip in a calendar view (picked while the keyboard moves it). */
+export function ViewChip({ post, view }: { post: Post; view: ChipView }) {
+  return (
+    <PostChip
+      post={post}
+      accounts={view.accounts}
+      zone={view.zone}
+      picked={view.moving?.post.id === post.id}
+      onKey={view.onKey}
+      onDragStart={view.onDragStart}
+      onDragEnd={view.onDragEnd}
+    />
+  );
+}
+
+/** A day's posts as a list of chips (the month grid and the phone's week agenda). */
+export function DayPosts({ posts, view }: { posts: Post[]; view: ChipView }) {
+  return (
+    <ul class="day-posts">
+      {posts.map((p) => (
+        <li key={p.id}>
+          <ViewChip post={p} view={view} />
+        </li>
+      ))}
+    </ul>
   );
 }

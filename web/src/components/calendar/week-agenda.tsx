@@ -6,7 +6,7 @@ import { formatDay } from "../../lib/format.ts";
 import { Link } from "../ui.tsx";
 import { CapCounts, FreeSlot } from "./day-extras.tsx";
 import { groupBy, type ViewProps } from "./month-view.tsx";
-import { PostChip } from "./post-chip.tsx";
+import { DayPosts } from "./post-chip.tsx";
 
 export function WeekAgenda(props: ViewProps) {
   const { days, zone } = props;
@@ -46,21 +46,7 @@ export function WeekAgenda(props: ViewProps) {
             </div>
             <CapCounts counts={props.counts} accounts={props.accounts} dayKey={day.key} />
             {posts.length === 0 && free.length === 0 && <p class="muted small">{t("calendar.nothing")}</p>}
-            <ul class="day-posts">
-              {posts.map((p) => (
-                <li key={p.id}>
-                  <PostChip
-                    post={p}
-                    accounts={props.accounts}
-                    zone={zone}
-                    picked={props.moving?.post.id === p.id}
-                    onKey={props.onKey}
-                    onDragStart={props.onDragStart}
-                    onDragEnd={props.onDragEnd}
-                  />
-                </li>
-              ))}
-            </ul>
+            <DayPosts posts={posts} view={props} />
             {free.map((s) => (
               <FreeSlot key={`${s.accountId}${s.at}`} slot={s} accounts={props.accounts} zone={zone} />
             ))}

@@ -7,7 +7,7 @@ import { wallClockAt } from "../../lib/time.ts";
 import { Link } from "../ui.tsx";
 import { CapCounts, FreeSlot } from "./day-extras.tsx";
 import { groupBy, type ViewProps } from "./month-view.tsx";
-import { PostChip } from "./post-chip.tsx";
+import { ViewChip } from "./post-chip.tsx";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -64,16 +64,7 @@ export function WeekView(props: ViewProps) {
                     }}
                   >
                     {posts.map((p) => (
-                      <PostChip
-                        key={p.id}
-                        post={p}
-                        accounts={props.accounts}
-                        zone={zone}
-                        picked={props.moving?.post.id === p.id}
-                        onKey={props.onKey}
-                        onDragStart={props.onDragStart}
-                        onDragEnd={props.onDragEnd}
-                      />
+                      <ViewChip key={p.id} post={p} view={props} />
                     ))}
                     {(slotsByHour.get(key) ?? []).map((s) => (
                       <FreeSlot key={`${s.accountId}${s.at}`} slot={s} accounts={props.accounts} zone={zone} />
