@@ -1,8 +1,7 @@
 // The API as a contract: the OpenAPI document describes the real routes, and route-table sweeps check that every
 // route needs a session (unless public), refuses cross-site writes, and that reading never changes data.
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { bareFetch, Client, connectAccount, ORIGIN, postRequest, signedUpClient, uploadVideo } from "./helpers";
+import { bareFetch, Client, connectAccount, databaseSnapshot, ORIGIN, postRequest, signedUpClient, uploadVideo } from "./helpers";
 
 type Operation = { responses?: Record<string, unknown>; requestBody?: unknown };
 type OpenApiDoc = {
@@ -54,33 +53,6 @@ function refs(node: unknown, out: string[] = []): string[] {
       else refs(v, out);
     }
   }
-  return out;
-}
-
-async function dump() {
-  const tables = [
-    "users",
-    "workspaces",
-    "workspace_members",
-    "sessions",
-    "oauth_states",
-    "tiktok_accounts",
-    "videos",
-    "video_parts",
-    "posts",
-    "post_events",
-    "webhook_receipts",
-    "api_tokens",
-    "invites",
-    "audit_events",
-    "idempotency_keys",
-    "queue_schedules",
-    "workspace_settings",
-    "hashtag_groups",
-    "caption_templates",
-  ];
-  const out: Record<string, unknown[]> = {};
-  for (const t of tables) out[t] = (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()).results;
   return out;
 }
 
@@ -194,7 +166,7 @@ describe("the route table", () => {
     expect((await client.fetch(`/api/videos/${videoId}/thumbnail`, { method: "PUT", body: png })).status).toBe(200);
     const { body } = await postRequest(client, { accountId, videoId });
     const doc = await openApi();
-    const before = await dump();
+    const before = await databaseSnapshot();
 
     const refused: string[] = [];
     for (const { path, method } of operations(doc)) {
@@ -218,7 +190,7 @@ describe("the route table", () => {
     expect(refused).toEqual(
       expect.arrayContaining(["POST /posts", "PATCH /posts/{id}", "DELETE /posts/{id}", "POST /videos", "POST /auth/logout"]),
     );
-    expect(await dump()).toEqual(before);
+    expect(await databaseSnapshot()).toEqual(before);
   });
 
   it("never changes data on a GET, starting an OAuth connect included (its state is signed, not stored)", async () => {
@@ -230,7 +202,7 @@ describe("the route table", () => {
     const { body } = await postRequest(client, { accountId, videoId });
     const hook = await client.json("/api/webhook-endpoints", { url: "https://hooks.example.com/a", events: ["post.failed"] });
     const doc = await openApi();
-    const before = await dump();
+    const before = await databaseSnapshot();
 
     for (const { path, method } of operations(doc)) {
       // /live is a WebSocket upgrade (a plain GET is answered 426), tested in live.test.ts.
@@ -247,6 +219,6 @@ describe("the route table", () => {
       await res.arrayBuffer();
     }
 
-    expect(await dump()).toEqual(before);
+    expect(await databaseSnapshot()).toEqual(before);
   });
 });

@@ -2,49 +2,13 @@
 // wrong types, unknown fields (request bodies are strict objects), oversized bodies, control characters and null
 // bytes, huge and fractional numbers; plus time zones, DST-gap local times and far-future dates for posts. Every
 // answer is a clear 4xx in the one error shape, and the database is byte for byte what it was before.
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Client, connectAccount, postRequest, signedUpClient, uploadVideo } from "./helpers";
+import { type Client, connectAccount, databaseSnapshot, postRequest, signedUpClient, uploadVideo } from "./helpers";
 import { invited, me } from "./team-helpers";
 
 type Schema = { type?: string; properties?: Record<string, Schema>; $ref?: string; enum?: unknown[]; anyOf?: Schema[] };
 type Op = { requestBody?: { content?: Record<string, { schema: Schema }> } };
 type Doc = { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, Schema> } };
-
-const TABLES = [
-  "users",
-  "workspaces",
-  "workspace_members",
-  "sessions",
-  "oauth_states",
-  "tiktok_accounts",
-  "videos",
-  "video_parts",
-  "posts",
-  "post_events",
-  "webhook_receipts",
-  "api_tokens",
-  "invites",
-  "audit_events",
-  "idempotency_keys",
-  "queue_schedules",
-  "workspace_settings",
-  "hashtag_groups",
-  "caption_templates",
-  "integration_events",
-  "webhook_endpoints",
-  "webhook_deliveries",
-  "alert_preferences",
-  "alert_channels",
-  "notifications",
-  "alert_deliveries",
-  "email_outbox",
-];
-async function dump() {
-  const out: Record<string, unknown[]> = {};
-  for (const t of TABLES) out[t] = (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()).results;
-  return out;
-}
 
 let owner: Client;
 let ids: Record<string, string>;
@@ -193,7 +157,7 @@ async function expectRefused(res: Response, what: string) {
 describe("bad input on every route with a JSON body", () => {
   it("answers each malformed, mistyped, unknown, control-character or huge value with a 4xx, and writes nothing", async () => {
     const doc = (await (await owner.fetch("/api/openapi.json")).json()) as Doc;
-    const before = await dump();
+    const before = await databaseSnapshot();
     const tried: string[] = [];
     for (const [p, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
@@ -218,7 +182,7 @@ describe("bad input on every route with a JSON body", () => {
       }
     }
     expect(tried.length).toBeGreaterThan(150);
-    expect(await dump()).toEqual(before);
+    expect(await databaseSnapshot()).toEqual(before);
   });
 });
 
@@ -234,7 +198,7 @@ function nextParisGap() {
 
 describe("times and time zones of a post", () => {
   it("refuses invalid and non-canonical zones, DST-gap and foreign-offset local times, impossible and far-future dates", async () => {
-    const before = await dump();
+    const before = await databaseSnapshot();
     const cases: [string, Record<string, unknown>, string][] = [
       ["an unknown zone", { timezone: "Mars/Olympus_Mons" }, "invalid_request"],
       ["a lower-case zone", { timezone: "europe/paris" }, "invalid_request"],
@@ -272,7 +236,7 @@ describe("times and time zones of a post", () => {
       const draft = await owner.json(`/api/drafts/${ids.draft}`, { timezone: zone }, "PATCH");
       expect([draft.status, draft.body.error?.code], `draft zone ${what}`).toEqual([400, code]);
     }
-    expect(await dump()).toEqual(before);
+    expect(await databaseSnapshot()).toEqual(before);
     // The same wall time an hour later exists; sent with its right offset it is accepted.
     const ok = await postRequest(owner, {
       accountId: ids.account,
@@ -289,7 +253,7 @@ describe("bad input on the video routes with raw bodies, and the cover frame", (
     // An upload of two parts still open (its row is written before the snapshot).
     const size = 32 * 1024 * 1024 + 10;
     const open = (await owner.json("/api/videos", { filename: "two.mp4", size, contentType: "video/mp4" })).body.video;
-    const before = await dump();
+    const before = await databaseSnapshot();
     const raw = (url: string, body: Uint8Array, length = String(body.byteLength)) =>
       owner.fetch(url, { method: "PUT", body, headers: { "content-length": length } });
     const cases: [string, Promise<Response>, number, string][] = [
@@ -326,6 +290,6 @@ describe("bad input on the video routes with raw bodies, and the cover frame", (
       const edited = await owner.json(`/api/posts/${ids.post}`, { coverTimestampMs: cover }, "PATCH");
       expect([edited.status, edited.body.error?.code], `edit with ${what}`).toEqual([400, code]);
     }
-    expect(await dump()).toEqual(before);
+    expect(await databaseSnapshot()).toEqual(before);
   });
 });

@@ -229,3 +229,17 @@ export async function postRequest(client: Client, fields: Record<string, unknown
     ...fields,
   });
 }
+
+/**
+ * Every row of every table (D1's own bookkeeping aside), to compare before and after requests that must write
+ * nothing. Read from sqlite_master, so a table a later migration adds is covered without anyone listing it.
+ */
+export async function databaseSnapshot() {
+  const tables = await rows<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' ORDER BY name",
+  );
+  const out: Record<string, unknown[]> = {};
+  // Sorted here: some tables are WITHOUT ROWID, and a snapshot compares contents, not order.
+  for (const { name } of tables) out[name] = (await rows(`SELECT * FROM "${name}"`)).map((r) => JSON.stringify(r)).sort();
+  return out;
+}
