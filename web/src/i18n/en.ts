@@ -782,6 +782,7 @@ export const en = {
   "integrations.event.account.needs_reconnect": "Account needs reconnect",
   "integrations.event.video.ready": "Video ready",
   "integrations.event.video.rejected": "Video rejected",
+  "integrations.event.ping": "Test ping",
   "integrations.delivery.title": "Deliveries",
   "integrations.delivery.none": "Nothing sent yet.",
   "integrations.delivery.pending": "Pending",

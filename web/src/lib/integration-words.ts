@@ -57,7 +57,8 @@ const DELIVERY_KIND_KEYS: Record<WebhookDelivery["kind"], MessageKey> = {
 export const alertLabel = (alert: Alert) => t(ALERT_KEYS[alert]);
 export const alertHint = (alert: Alert) => t(ALERT_HINTS[alert]);
 export const channelLabel = (channel: PersonalChannel | SharedChannel) => t(CHANNEL_KEYS[channel]);
-/** Known event types in words; anything else (the test `ping`) as the server named it. */
-export const eventLabel = (type: string) => (type in EVENT_KEYS ? t(EVENT_KEYS[type as EventType]) : type);
+/** Known event types in words (and the test delivery's `ping`); anything else as the server named it. */
+export const eventLabel = (type: string) =>
+  type in EVENT_KEYS ? t(EVENT_KEYS[type as EventType]) : type === "ping" ? t("integrations.event.ping") : type;
 export const deliveryStatusLabel = (status: WebhookDelivery["status"]) => t(DELIVERY_STATUS_KEYS[status]);
 export const deliveryKindLabel = (kind: WebhookDelivery["kind"]) => t(DELIVERY_KIND_KEYS[kind]);

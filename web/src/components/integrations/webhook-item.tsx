@@ -21,6 +21,9 @@ export function WebhookItem({ endpoint, onChanged }: { endpoint: WebhookEndpoint
   const [round, setRound] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The switch shows the choice at once; the list read after the PATCH (or a failure) settles it.
+  const [choosing, setChoosing] = useState<boolean | null>(null);
+  const enabled = choosing ?? endpoint.enabled;
   const logId = `deliveries-${endpoint.id}`;
 
   const run = async (work: () => Promise<void>) => {
@@ -35,12 +38,15 @@ export function WebhookItem({ endpoint, onChanged }: { endpoint: WebhookEndpoint
       setAsking(null);
     }
   };
-  const setEnabled = (enabled: boolean) =>
-    run(async () => {
-      await api.updateWebhookEndpoint(endpoint.id, { enabled });
-      showToast({ text: enabled ? t("integrations.webhooks.enabledToast") : t("integrations.webhooks.disabledToast") });
+  const setEnabled = async (on: boolean) => {
+    setChoosing(on);
+    await run(async () => {
+      await api.updateWebhookEndpoint(endpoint.id, { enabled: on });
+      showToast({ text: on ? t("integrations.webhooks.enabledToast") : t("integrations.webhooks.disabledToast") });
       await onChanged();
     });
+    setChoosing(null);
+  };
   const sendTest = () =>
     run(async () => {
       await api.testWebhookEndpoint(endpoint.id);
@@ -80,7 +86,7 @@ export function WebhookItem({ endpoint, onChanged }: { endpoint: WebhookEndpoint
       <Switch
         label={t("integrations.webhooks.enabled")}
         hint={t("integrations.webhooks.enabledHint")}
-        checked={endpoint.enabled}
+        checked={enabled}
         disabled={busy}
         testId="endpoint-enabled"
         onChange={setEnabled}

@@ -109,7 +109,8 @@ function NewEndpointForm({ onCreated }: { onCreated: (url: string, secret: strin
                 onChange={(e) => pick(type, e.currentTarget.checked)}
               />
               <span>
-                {eventLabel(type)} <code class="muted small">{type}</code>
+                {eventLabel(type)}
+                <code class="muted small block">{type}</code>
               </span>
             </label>
           ))}
