@@ -95,7 +95,7 @@ describe("integrations in the browser", () => {
       await page.getByTestId("alert-channel-add").click();
       const channel = page.getByTestId("alert-channel");
       await channel.waitFor();
-      const text = await channel.innerText();
+      const text = await channel.textContent();
       expect(text).toContain("Slack");
       expect(text).toContain(sink.url);
       expect(text).not.toContain("secret"); // only the hook's origin is shown again
@@ -112,11 +112,11 @@ describe("integrations in the browser", () => {
       await page.getByTestId("endpoint-create").click();
       const secret = await page.getByTestId("endpoint-secret").inputValue();
       expect(secret).toMatch(/^whsec_.{20,}/);
-      expect(await page.getByTestId("endpoint-secret-box").innerText()).toContain("you won't see it again");
+      expect(await page.getByTestId("endpoint-secret-box").textContent()).toContain("you won't see it again");
       const endpoint = page.getByTestId("endpoint");
       await endpoint.waitFor();
       expect(await endpoint.getAttribute("data-enabled")).toBe("true");
-      expect(await endpoint.innerText()).toContain("Post published, Post failed");
+      expect(await endpoint.textContent()).toContain("Post published, Post failed");
       await checkScreen(page, "integrations");
 
       await page.reload();
@@ -166,6 +166,26 @@ describe("integrations in the browser", () => {
       expect((await listed.json()).endpoints[0].enabled).toBe(false);
     });
   }, 120_000);
+
+  it("shows an editor only their own alerts, with a note that admins set up the rest", async () => {
+    await onFailure(async () => {
+      const invite = await page.request.post(url("/api/invites"), { data: { role: "editor" } });
+      const token = new URL(((await invite.json()) as { url: string }).url).hash.slice(1);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const editor = await context.newPage();
+      const signup = await editor.request.post(url("/api/auth/signup"), {
+        data: { email: `eli-${Date.now()}@example.com`, password: "correct horse battery staple" },
+      });
+      expect(signup.status()).toBe(201);
+      expect((await editor.request.post(url("/api/invites/accept"), { data: { token } })).ok()).toBe(true);
+      await editor.goto(url("/integrations"));
+      await editor.getByTestId("integrations-admins-only").waitFor();
+      await editor.getByTestId("pref-failed-email").waitFor();
+      for (const adminOnly of ["alert-channels", "webhooks", "email-outbox"]) expect(await editor.getByTestId(adminOnly).count()).toBe(0);
+      await checkScreen(editor, "integrations-editor");
+      await context.close();
+    });
+  }, 60_000);
 
   it("removes the Slack channel after asking", async () => {
     await onFailure(async () => {
