@@ -1,9 +1,9 @@
 // The integrations screen in a real Chromium against `wrangler dev`, with a local HTTP sink standing in for Slack and
 // a webhook receiver: an admin opts in to "published" by email (kept after a reload), adds a Slack channel (a bad URL
-// is refused beside the field), registers an endpoint and sees its secret once, sends a test that arrives signed and
-// shows in the delivery log, redelivers it (the receiver gets the same event twice), rotates the secret, disables the
-// endpoint, and removes the channel after asking.
-// axe in light and dark, the 375 px check and screenshots at 1280 and 390 px on each state.
+// is refused beside the field), registers an endpoint and sees its secret once, rotates it, sends a test that arrives
+// signed with the new secret and shows in the delivery log, redelivers it (the receiver gets the same event twice),
+// disables and deletes the endpoint; an editor sees only their own alerts; the channel is removed after asking.
+// axe in light and dark, the 375 px check and screenshots at 1280 and 390 px on each state (and one in dark).
 import { createHmac } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -134,7 +134,7 @@ describe("integrations in the browser", () => {
     });
   }, 120_000);
 
-  it("sends a signed test, logs it, redelivers it, and disables the endpoint", async () => {
+  it("sends a signed test, logs it, redelivers it, disables the endpoint and deletes it", async () => {
     await onFailure(async () => {
       const endpoint = page.getByTestId("endpoint");
       await endpoint.getByTestId("endpoint-test").click();
@@ -154,6 +154,8 @@ describe("integrations in the browser", () => {
       expect(both).toHaveLength(2);
       const ids = both.map((r) => (JSON.parse(r.body) as { id: string }).id);
       expect(ids[1]).toBe(ids[0]); // the same event again: receivers dedupe on its id
+      await page.getByTestId("signature-hint").locator("summary").click();
+      expect(await page.getByTestId("signature-hint").textContent()).toContain("Postflare-Signature: t=…,v1=…");
       await checkScreen(page, "integrations-deliveries");
       await page.emulateMedia({ colorScheme: "dark" });
       await screenshots(page, "integrations-deliveries-dark");
@@ -164,6 +166,11 @@ describe("integrations in the browser", () => {
       expect(await page.getByTestId("endpoint-state").textContent()).toBe("Disabled");
       const listed = await page.request.get(url("/api/webhook-endpoints"));
       expect((await listed.json()).endpoints[0].enabled).toBe(false);
+
+      await page.getByTestId("endpoint-delete").click();
+      await page.getByTestId("confirm-yes").click();
+      await page.getByTestId("webhooks").getByText("No endpoints yet.").waitFor();
+      expect((await (await page.request.get(url("/api/webhook-endpoints"))).json()).endpoints).toEqual([]);
     });
   }, 120_000);
 

@@ -67,22 +67,7 @@ export function WebhookItem({ endpoint, onChanged }: { endpoint: WebhookEndpoint
 
   return (
     <li class="endpoint" data-testid="endpoint" data-endpoint-id={endpoint.id} data-enabled={String(endpoint.enabled)}>
-      <div class="endpoint-head">
-        <div class="endpoint-main">
-          <strong class="mono break" data-testid="endpoint-url-text">
-            {endpoint.url}
-          </strong>
-          <span class="muted small block">
-            {t("integrations.webhooks.meta", {
-              events: endpoint.events.map(eventLabel).join(", "),
-              created: formatRelative(endpoint.createdAt),
-            })}
-          </span>
-        </div>
-        <span class={`badge ${endpoint.enabled ? "endpoint-on" : "endpoint-off"}`} data-testid="endpoint-state">
-          {endpoint.enabled ? t("integrations.webhooks.on") : t("integrations.webhooks.off")}
-        </span>
-      </div>
+      <EndpointHead endpoint={endpoint} />
       <Switch
         label={t("integrations.webhooks.enabled")}
         hint={t("integrations.webhooks.enabledHint")}
@@ -127,27 +112,64 @@ export function WebhookItem({ endpoint, onChanged }: { endpoint: WebhookEndpoint
       <FormError error={error} />
       {secret && <SecretBox secret={secret} label={t("integrations.secret.rotated")} onDone={() => setSecret(null)} />}
       {showLog && <DeliveryLog id={logId} endpointId={endpoint.id} round={round} />}
+      <EndpointDialogs asking={asking} busy={busy} url={endpoint.url} onRotate={rotate} onDelete={remove} onClose={() => setAsking(null)} />
+    </li>
+  );
+}
+
+function EndpointHead({ endpoint }: { endpoint: WebhookEndpoint }) {
+  return (
+    <div class="endpoint-head">
+      <div class="endpoint-main">
+        <strong class="mono break" data-testid="endpoint-url-text">
+          {endpoint.url}
+        </strong>
+        <span class="muted small block">
+          {t("integrations.webhooks.meta", {
+            events: endpoint.events.map(eventLabel).join(", "),
+            created: formatRelative(endpoint.createdAt),
+          })}
+        </span>
+      </div>
+      <span class={`badge ${endpoint.enabled ? "endpoint-on" : "endpoint-off"}`} data-testid="endpoint-state">
+        {endpoint.enabled ? t("integrations.webhooks.on") : t("integrations.webhooks.off")}
+      </span>
+    </div>
+  );
+}
+
+/** "Are you sure?" for the two actions that cannot be undone: a new secret (the old one stops) and deleting. */
+function EndpointDialogs(props: {
+  asking: Asking;
+  busy: boolean;
+  url: string;
+  onRotate: () => void;
+  onDelete: () => void;
+  onClose: () => void;
+}) {
+  return (
+    <>
       <ConfirmDialog
-        open={asking === "rotate"}
+        open={props.asking === "rotate"}
         title={t("integrations.webhooks.rotateTitle")}
         confirmLabel={t("integrations.webhooks.rotate")}
-        busy={busy}
-        onConfirm={rotate}
-        onClose={() => setAsking(null)}
+        busy={props.busy}
+        onConfirm={props.onRotate}
+        onClose={props.onClose}
       >
         <p>{t("integrations.webhooks.rotateExplain")}</p>
       </ConfirmDialog>
       <ConfirmDialog
-        open={asking === "delete"}
+        open={props.asking === "delete"}
         title={t("integrations.webhooks.deleteTitle")}
         confirmLabel={t("common.delete")}
         danger
-        busy={busy}
-        onConfirm={remove}
-        onClose={() => setAsking(null)}
+        busy={props.busy}
+        onConfirm={props.onDelete}
+        onClose={props.onClose}
       >
-        <p>{t("integrations.webhooks.deleteExplain", { url: endpoint.url })}</p>
+        <p>{t("integrations.webhooks.deleteExplain", { url: props.url })}</p>
       </ConfirmDialog>
-    </li>
+    </>
   );
 }
