@@ -3,6 +3,7 @@
 // what the routes validate and serve, and nothing of zod reaches the bundle.
 import type { z } from "zod";
 import type * as accounts from "../../src/accounts/accounts.schemas.ts";
+import type * as alerts from "../../src/alerts/alerts.schemas.ts";
 import type * as auth from "../../src/auth/auth.schemas.ts";
 import type * as health from "../../src/health/health.schemas.ts";
 import type * as live from "../../src/live/live.schemas.ts";
@@ -12,6 +13,7 @@ import type * as settings from "../../src/settings/settings.schemas.ts";
 import type * as slots from "../../src/slots/slots.schemas.ts";
 import type * as sync from "../../src/sync/sync.schemas.ts";
 import type * as videos from "../../src/videos/videos.schemas.ts";
+import type * as webhooks from "../../src/webhook-endpoints/endpoints.schemas.ts";
 import { t } from "./i18n/index.ts";
 
 export type Session = z.infer<typeof auth.Identity>;
@@ -62,6 +64,17 @@ export type AccountSync = Account["sync"];
 export type PostMetrics = NonNullable<Post["metrics"]>;
 export type StatsPoint = z.infer<typeof sync.StatsPoint>;
 export type MetricsPoint = z.infer<typeof sync.MetricsPoint>;
+
+/** Integrations (issue 14): a person's alert preferences, the workspace's Slack/Discord channels, outgoing webhooks. */
+export type AlertPreferences = z.infer<typeof alerts.Preferences>;
+export type AlertPreferencesPatch = z.input<typeof alerts.PreferencesPatch>;
+export type AlertChannel = z.infer<typeof alerts.AlertChannel>;
+export type NewAlertChannel = z.input<typeof alerts.NewAlertChannel>;
+export type WebhookEndpoint = z.infer<typeof webhooks.Endpoint>;
+export type WebhookEndpointWithSecret = z.infer<typeof webhooks.EndpointWithSecret>;
+export type NewWebhookEndpoint = z.input<typeof webhooks.NewEndpoint>;
+export type WebhookEndpointPatch = z.input<typeof webhooks.EndpointPatch>;
+export type WebhookDelivery = z.infer<typeof webhooks.Delivery>;
 
 /** Any non-2xx answer (or a network failure, status 0) from the API. */
 export class ApiError extends Error {
@@ -204,6 +217,34 @@ export const api = {
       ? request<z.infer<typeof settings.CaptionTemplateResponse>>("PUT", `/api/caption-templates/${enc(id)}`, input)
       : request<z.infer<typeof settings.CaptionTemplateResponse>>("POST", "/api/caption-templates", input),
   deleteTemplate: (id: string) => request<unknown>("DELETE", `/api/caption-templates/${enc(id)}`),
+
+  // Integrations: alerts (each person's own), Slack/Discord channels and outgoing webhooks (admins).
+  alertPreferences: () => request<z.infer<typeof alerts.PreferencesResponse>>("GET", "/api/alerts/preferences"),
+  saveAlertPreferences: (patch: AlertPreferencesPatch) =>
+    request<z.infer<typeof alerts.PreferencesResponse>>("PUT", "/api/alerts/preferences", patch),
+  alertChannels: () => request<z.infer<typeof alerts.AlertChannelList>>("GET", "/api/alert-channels"),
+  addAlertChannel: (input: NewAlertChannel) => request<z.infer<typeof alerts.AlertChannelResponse>>("POST", "/api/alert-channels", input),
+  removeAlertChannel: (id: string) => request<void>("DELETE", `/api/alert-channels/${enc(id)}`),
+  /** 404 when a real email provider is configured: there is no local outbox then. */
+  emailOutbox: () => request<z.infer<typeof alerts.OutboxList>>("GET", "/api/email-outbox"),
+  emailOutboxPageUrl: "/api/email-outbox/page",
+  webhookEndpoints: () => request<z.infer<typeof webhooks.EndpointList>>("GET", "/api/webhook-endpoints"),
+  createWebhookEndpoint: (input: NewWebhookEndpoint) =>
+    request<z.infer<typeof webhooks.CreatedEndpoint>>("POST", "/api/webhook-endpoints", input),
+  updateWebhookEndpoint: (id: string, patch: WebhookEndpointPatch) =>
+    request<z.infer<typeof webhooks.EndpointResponse>>("PATCH", `/api/webhook-endpoints/${enc(id)}`, patch),
+  deleteWebhookEndpoint: (id: string) => request<void>("DELETE", `/api/webhook-endpoints/${enc(id)}`),
+  rotateWebhookSecret: (id: string) =>
+    request<z.infer<typeof webhooks.CreatedEndpoint>>("POST", `/api/webhook-endpoints/${enc(id)}/rotate-secret`, {}),
+  testWebhookEndpoint: (id: string) =>
+    request<z.infer<typeof webhooks.DeliveryResponse>>("POST", `/api/webhook-endpoints/${enc(id)}/test`, {}),
+  webhookDeliveries: (id: string) => request<z.infer<typeof webhooks.DeliveryList>>("GET", `/api/webhook-endpoints/${enc(id)}/deliveries`),
+  redeliverWebhook: (id: string, deliveryId: string) =>
+    request<z.infer<typeof webhooks.DeliveryResponse>>(
+      "POST",
+      `/api/webhook-endpoints/${enc(id)}/deliveries/${enc(deliveryId)}/redeliver`,
+      {},
+    ),
 };
 
 /** "?a=1&b=2" from the defined values (empty when none). */

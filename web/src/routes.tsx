@@ -10,6 +10,7 @@ import { AuditPage } from "./pages/audit-page.tsx";
 import { CalendarPage } from "./pages/calendar-page.tsx";
 import { ComposerPage } from "./pages/composer-page.tsx";
 import { HomePage } from "./pages/home-page.tsx";
+import { IntegrationsPage } from "./pages/integrations-page.tsx";
 import { InvitePage } from "./pages/invite-page.tsx";
 import { MediaPage } from "./pages/media-page.tsx";
 import { PostDetailPage } from "./pages/post-detail-page.tsx";
@@ -34,6 +35,7 @@ export function Routes({ path }: { path: string }) {
   if (path === "/invite") return <InvitePage />;
   if (path === "/security") return <SecurityPage />;
   if (path === "/audit") return <AuditPage />;
+  if (path === "/integrations") return <IntegrationsPage />;
   const edit = matchPath("/posts/:id/edit", path);
   if (edit) return <ComposerPage key={edit.id} draftId={edit.id} />;
   const detail = matchPath("/posts/:id", path);

@@ -1,8 +1,9 @@
 // Settings: the workspace's time zone (the calendar's and the composer's), saved hashtag groups and caption
-// templates (inserted from the composer), and the appearance of this browser (light, dark, or the system's).
+// templates (inserted from the composer), the appearance of this browser (light, dark, or the system's), and the way
+// to the integrations screen (alerts, Slack/Discord, webhooks).
 import { useMemo, useState } from "preact/hooks";
 import { SavedTexts } from "../components/saved-texts.tsx";
-import { FormError, PageHead } from "../components/ui.tsx";
+import { FormError, Link, PageHead } from "../components/ui.tsx";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { zoneName } from "../lib/format.ts";
 import { THEMES, type Theme, useTheme } from "../lib/theme.ts";
@@ -20,6 +21,13 @@ export function SettingsPage() {
       <SavedTexts kind="hashtags" />
       <SavedTexts kind="templates" />
       <ThemeSetting />
+      <section class="card" aria-labelledby="integrations-link-title">
+        <h2 id="integrations-link-title">{t("integrations.title")}</h2>
+        <p class="muted">{t("integrations.settingsExplain")}</p>
+        <Link href="/integrations" testId="goto-integrations">
+          {t("integrations.settingsLink")}
+        </Link>
+      </section>
     </section>
   );
 }
