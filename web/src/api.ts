@@ -3,8 +3,10 @@
 // what the routes validate and serve, and nothing of zod reaches the bundle.
 import type { z } from "zod";
 import type * as accounts from "../../src/accounts/accounts.schemas.ts";
+import type * as alerts from "../../src/alerts/alerts.schemas.ts";
 import type * as auth from "../../src/auth/auth.schemas.ts";
 import type * as health from "../../src/health/health.schemas.ts";
+import type * as imports from "../../src/imports/imports.schemas.ts";
 import type * as live from "../../src/live/live.schemas.ts";
 import type * as drafts from "../../src/posts/drafts.schemas.ts";
 import type * as posts from "../../src/posts/posts.schemas.ts";
@@ -62,6 +64,13 @@ export type AccountSync = Account["sync"];
 export type PostMetrics = NonNullable<Post["metrics"]>;
 export type StatsPoint = z.infer<typeof sync.StatsPoint>;
 export type MetricsPoint = z.infer<typeof sync.MetricsPoint>;
+
+/** The notification centre (issue 14) and the CSV import's preview and result. */
+export type AppNotification = z.infer<typeof alerts.Notification>;
+export type NotificationList = z.infer<typeof alerts.NotificationList>;
+export type ImportPreview = z.infer<typeof imports.ImportPreview>;
+export type ImportRow = z.infer<typeof imports.ImportRow>;
+export type ImportResult = z.infer<typeof imports.ImportResult>;
 
 /** Any non-2xx answer (or a network failure, status 0) from the API. */
 export class ApiError extends Error {
@@ -204,6 +213,15 @@ export const api = {
       ? request<z.infer<typeof settings.CaptionTemplateResponse>>("PUT", `/api/caption-templates/${enc(id)}`, input)
       : request<z.infer<typeof settings.CaptionTemplateResponse>>("POST", "/api/caption-templates", input),
   deleteTemplate: (id: string) => request<unknown>("DELETE", `/api/caption-templates/${enc(id)}`),
+
+  // The notification centre and the CSV import (issue 14).
+  notifications: () => request<NotificationList>("GET", "/api/notifications"),
+  markNotificationsRead: (input: z.input<typeof alerts.MarkRead>) => request<NotificationList>("POST", "/api/notifications/read", input),
+  previewImport: (csv: string) =>
+    request<ImportPreview>("POST", "/api/imports/preview", { csv } satisfies z.input<typeof imports.ImportPreviewRequest>),
+  /** All or nothing: 422 `import_rows_invalid` (details: each row's errors) when a chosen row no longer passes. */
+  confirmImport: (input: z.input<typeof imports.ImportConfirmRequest>) => request<ImportResult>("POST", "/api/imports/confirm", input),
+  importTemplateUrl: "/api/imports/template",
 };
 
 /** "?a=1&b=2" from the defined values (empty when none). */

@@ -10,6 +10,7 @@ import "./styles/lists.css";
 import "./styles/calendar.css";
 import "./styles/composer.css";
 import "./styles/team.css";
+import "./styles/inbox.css";
 
 document.documentElement.lang = LANGUAGE;
 document.documentElement.dir = DIRECTION;
