@@ -18,6 +18,8 @@ export function ImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [refused, setRefused] = useState(false);
   const [done, setDone] = useState<ImportResult | null>(null);
+  // A new input after an import, so the file just imported no longer shows as picked.
+  const [inputKey, setInputKey] = useState(0);
   const csv = file && "text" in file ? file.text : null;
 
   const pick = async (input: HTMLInputElement) => {
@@ -50,6 +52,7 @@ export function ImportPage() {
       setDone(await api.confirmImport({ csv, rows: [...chosen].sort((a, b) => a - b) }));
       setPreview(null);
       setFile(null);
+      setInputKey((k) => k + 1);
     } catch (caught) {
       setError(caught);
       // Nothing was imported; the rows' errors as they are now (a video deleted, a time passed) replace the old.
@@ -88,7 +91,7 @@ export function ImportPage() {
       >
         <label class="field">
           <span>{t("csvImport.file")}</span>
-          <input type="file" accept=".csv,text/csv" data-testid="import-file" onChange={(e) => void pick(e.currentTarget)} />
+          <input key={inputKey} type="file" accept=".csv,text/csv" data-testid="import-file" onChange={(e) => void pick(e.currentTarget)} />
         </label>
         <p class="muted small">{t("csvImport.fileHint", { max: CSV_MAX_CHARS })}</p>
         {file && "problem" in file && <Notice kind="error">{file.problem}</Notice>}

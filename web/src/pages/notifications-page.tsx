@@ -15,7 +15,7 @@ export function NotificationsPage() {
   const unread = inbox?.unread ?? 0;
   return (
     <section class="settings" data-testid="notifications-page">
-      <PageHead title={t("inbox.title")} sub={inbox ? t("inbox.sub", { count: unread }) : undefined}>
+      <PageHead title={t("inbox.title")} sub={inbox ? (unread > 0 ? t("inbox.sub", { count: unread }) : t("inbox.allRead")) : undefined}>
         <button
           type="button"
           class="button-secondary"
