@@ -88,6 +88,7 @@ export function useInbox(keepFresh = false): NotificationList | null {
       window.removeEventListener("focus", onFocus);
       unsubscribe();
       window.clearTimeout(timer);
+      state = null; // signed out: the next person's bell starts empty, not with this one's count
     };
   }, [keepFresh]);
   return current;
