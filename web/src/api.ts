@@ -6,6 +6,7 @@ import type * as accounts from "../../src/accounts/accounts.schemas.ts";
 import type * as alerts from "../../src/alerts/alerts.schemas.ts";
 import type * as auth from "../../src/auth/auth.schemas.ts";
 import type * as health from "../../src/health/health.schemas.ts";
+import type * as imports from "../../src/imports/imports.schemas.ts";
 import type * as live from "../../src/live/live.schemas.ts";
 import type * as drafts from "../../src/posts/drafts.schemas.ts";
 import type * as posts from "../../src/posts/posts.schemas.ts";
@@ -75,6 +76,12 @@ export type WebhookEndpointWithSecret = z.infer<typeof webhooks.EndpointWithSecr
 export type NewWebhookEndpoint = z.input<typeof webhooks.NewEndpoint>;
 export type WebhookEndpointPatch = z.input<typeof webhooks.EndpointPatch>;
 export type WebhookDelivery = z.infer<typeof webhooks.Delivery>;
+/** The notification centre (issue 14) and the CSV import's preview and result. */
+export type AppNotification = z.infer<typeof alerts.Notification>;
+export type NotificationList = z.infer<typeof alerts.NotificationList>;
+export type ImportPreview = z.infer<typeof imports.ImportPreview>;
+export type ImportRow = z.infer<typeof imports.ImportRow>;
+export type ImportResult = z.infer<typeof imports.ImportResult>;
 
 /** Any non-2xx answer (or a network failure, status 0) from the API. */
 export class ApiError extends Error {
@@ -245,6 +252,14 @@ export const api = {
       `/api/webhook-endpoints/${enc(id)}/deliveries/${enc(deliveryId)}/redeliver`,
       {},
     ),
+  // The notification centre and the CSV import (issue 14).
+  notifications: () => request<NotificationList>("GET", "/api/notifications"),
+  markNotificationsRead: (input: z.input<typeof alerts.MarkRead>) => request<NotificationList>("POST", "/api/notifications/read", input),
+  previewImport: (csv: string) =>
+    request<ImportPreview>("POST", "/api/imports/preview", { csv } satisfies z.input<typeof imports.ImportPreviewRequest>),
+  /** All or nothing: 422 `import_rows_invalid` (details: each row's errors) when a chosen row no longer passes. */
+  confirmImport: (input: z.input<typeof imports.ImportConfirmRequest>) => request<ImportResult>("POST", "/api/imports/confirm", input),
+  importTemplateUrl: "/api/imports/template",
 };
 
 /** "?a=1&b=2" from the defined values (empty when none). */

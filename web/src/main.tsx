@@ -10,6 +10,8 @@ import "./styles/lists.css";
 import "./styles/calendar.css";
 import "./styles/composer.css";
 import "./styles/team.css";
+import "./styles/inbox.css";
+import "./styles/csv-import.css";
 
 document.documentElement.lang = LANGUAGE;
 document.documentElement.dir = DIRECTION;

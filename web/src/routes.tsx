@@ -10,9 +10,11 @@ import { AuditPage } from "./pages/audit-page.tsx";
 import { CalendarPage } from "./pages/calendar-page.tsx";
 import { ComposerPage } from "./pages/composer-page.tsx";
 import { HomePage } from "./pages/home-page.tsx";
+import { ImportPage } from "./pages/import-page.tsx";
 import { IntegrationsPage } from "./pages/integrations-page.tsx";
 import { InvitePage } from "./pages/invite-page.tsx";
 import { MediaPage } from "./pages/media-page.tsx";
+import { NotificationsPage } from "./pages/notifications-page.tsx";
 import { PostDetailPage } from "./pages/post-detail-page.tsx";
 import { PostsPage } from "./pages/posts-page.tsx";
 import { SecurityPage } from "./pages/security-page.tsx";
@@ -27,6 +29,8 @@ export function Routes({ path }: { path: string }) {
   if (path === "/calendar") return <CalendarPage />;
   if (path === "/posts") return <PostsPage />;
   if (path === "/posts/new") return <ComposerPage key="new" />;
+  if (path === "/posts/import") return <ImportPage />; // before /posts/:id, which would take "import" for an id
+  if (path === "/notifications") return <NotificationsPage />;
   if (path === "/accounts") return <AccountsPage />;
   if (path === "/media") return <MediaPage />;
   if (path === "/settings") return <SettingsPage />;

@@ -8,8 +8,10 @@ import { PostItem } from "../components/post-item.tsx";
 import { Link, Loading, Notice, PageHead } from "../components/ui.tsx";
 import { type MessageKey, t } from "../i18n/index.ts";
 import { EDITABLE } from "../lib/format.ts";
+import { useIdentity } from "../lib/identity.ts";
 import { LIST_TABS, type ListFilters, type ListTab, tabQueries } from "../lib/post-queries.ts";
 import { navigate, useLocation } from "../lib/router.ts";
+import { atLeast } from "../lib/team-api.ts";
 import { useAccounts } from "../lib/use-accounts.ts";
 import { useLiveData, withLiveStatuses } from "../lib/use-live-data.ts";
 import { useWorkspaceZone } from "../lib/workspace.ts";
@@ -59,6 +61,7 @@ export function PostsPage() {
   const [flash, setFlash] = useState(takeFlash);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const { accounts, byId } = useAccounts();
+  const { session } = useIdentity();
   const queries = tabQueries(tab, filters, zone);
   const list = useLiveData(
     async () => {
@@ -104,6 +107,11 @@ export function PostsPage() {
   return (
     <section>
       <PageHead title={t("list.title")}>
+        {session && atLeast(session.workspace.role, "editor") && (
+          <Link href="/posts/import" class="button button-secondary" testId="import-csv">
+            {t("csvImport.open")}
+          </Link>
+        )}
         <Link href="/posts/new" class="button">
           {t("nav.newPost")}
         </Link>

@@ -5,6 +5,7 @@ import type { Session } from "../../api.ts";
 import { type MessageKey, t } from "../../i18n/index.ts";
 import { THEMES, type Theme, useTheme } from "../../lib/theme.ts";
 import { Link } from "../ui.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
 
 const NAV: { href: string; label: MessageKey; testId: string }[] = [
@@ -65,6 +66,7 @@ export function Header(props: { session: Session; path: string; onLogout: () => 
           </button>
         </div>
       </nav>
+      <NotificationBell path={props.path} />
       <Link href="/posts/new" class="button button-small new-post" testId="new-post">
         {t("nav.newPost")}
       </Link>

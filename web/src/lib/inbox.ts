@@ -1,0 +1,95 @@
+// The notification centre's state, one per tab: the latest notifications and the unread count, shared by the
+// header's bell and the /notifications page (a mark-read on the page updates the bell at once). Refreshed when the
+// tab regains focus, after a live post change, and by a slow poll; never more than one request at a time.
+import { useEffect, useState } from "preact/hooks";
+import { type AppNotification, api, type NotificationList } from "../api.ts";
+import { live } from "./live.ts";
+import { showToast } from "./toasts.ts";
+import { usePolling } from "./use-polling.ts";
+
+/**
+ * The poll is only the fallback: an alert is written by the integrations queue after the tick that dispatches the
+ * post's event (src/events/dispatch.ts), so no live message announces it; a minute is how often that tick runs.
+ */
+const POLL_MS = 60_000;
+/** A burst of live messages (a bulk move, an import) is one refresh. */
+const LIVE_DEBOUNCE_MS = 1_000;
+
+type Listener = (state: NotificationList | null) => void;
+let state: NotificationList | null = null;
+let inFlight: Promise<void> | null = null;
+const listeners = new Set<Listener>();
+
+function publish(next: NotificationList) {
+  state = next;
+  for (const listener of listeners) listener(state);
+}
+
+/** Fetches the list (one request at a time: a refresh asked for during one shares it). */
+export function refreshInbox(): Promise<void> {
+  inFlight ??= api
+    .notifications()
+    .then(publish, (error: unknown) => console.warn("notifications not refreshed", error))
+    .finally(() => {
+      inFlight = null;
+    });
+  return inFlight;
+}
+
+/** Marks notifications read (`"all"` or some ids) and shows the server's list after it. */
+export async function markRead(ids: string[] | "all"): Promise<void> {
+  if (state && ids !== "all") {
+    // At once, before the answer: the bell must not lag behind the click.
+    const now = new Date().toISOString();
+    const notifications = state.notifications.map((n) => (ids.includes(n.id) && !n.readAt ? { ...n, readAt: now } : n));
+    publish({ notifications, unread: notifications.filter((n) => !n.readAt).length });
+  }
+  try {
+    publish(await api.markNotificationsRead(ids === "all" ? { all: true } : { ids }));
+  } catch (error) {
+    showToast({ kind: "error", text: error instanceof Error ? error.message : String(error) });
+    void refreshInbox();
+  }
+}
+
+export const isUnread = (n: AppNotification) => n.readAt === null;
+
+/** A notification's link (an absolute URL of this app) as the in-app path to route to. */
+export function inAppPath(link: string | null): string | null {
+  if (!link) return null;
+  try {
+    const url = new URL(link, window.location.href);
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return null;
+  }
+}
+
+/** The shared state; the one component that calls it with `keepFresh` (the bell) runs the refreshes. */
+export function useInbox(keepFresh = false): NotificationList | null {
+  const [current, setCurrent] = useState(state);
+  useEffect(() => {
+    listeners.add(setCurrent);
+    setCurrent(state);
+    return () => void listeners.delete(setCurrent);
+  }, []);
+  usePolling(refreshInbox, POLL_MS, keepFresh);
+  useEffect(() => {
+    if (!keepFresh) return;
+    let timer: number | undefined;
+    const onFocus = () => void refreshInbox();
+    window.addEventListener("focus", onFocus);
+    // The tab's one live socket (live.ts): a post that moved may have brought an alert.
+    const unsubscribe = live.subscribe(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(onFocus, LIVE_DEBOUNCE_MS);
+    });
+    return () => {
+      window.removeEventListener("focus", onFocus);
+      unsubscribe();
+      window.clearTimeout(timer);
+      state = null; // signed out: the next person's bell starts empty, not with this one's count
+    };
+  }, [keepFresh]);
+  return current;
+}
