@@ -6,6 +6,7 @@ type PostData = {
   id: string;
   caption: string;
   scheduledAt: string;
+  timezone: string;
   tiktokUrl: string | null;
   lastError: { message: string } | null;
   warning: string | null;
@@ -26,6 +27,17 @@ export type DigestData = {
   needsReconnect: number;
 };
 
+/** "Wed 2 Dec, 14:30 (Europe/Berlin)": the time as the person scheduled it, in the post's own zone. */
+function localTime(iso: string, zone: string) {
+  const at = Date.parse(iso);
+  try {
+    const format = { timeZone: zone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" } as const;
+    return `${new Intl.DateTimeFormat("en-GB", format).format(at)} (${zone})`;
+  } catch {
+    return iso; // a zone this runtime does not know: the exact instant still says when
+  }
+}
+
 const quote = (caption: string) => (caption.length > 60 ? `“${caption.slice(0, 57)}…”` : `“${caption || "(no caption)"}”`);
 
 export function alertText(alert: Alert, event: EventBody, appUrl: string): AlertText {
@@ -41,7 +53,7 @@ export function alertText(alert: Alert, event: EventBody, appUrl: string): Alert
       link: `${origin}/accounts/${account.id}`,
     };
   }
-  const what = post ? `Your post ${quote(post.caption)} (due ${post.scheduledAt})` : "A post";
+  const what = post ? `Your post ${quote(post.caption)} (due ${localTime(post.scheduledAt, post.timezone)})` : "A post";
   const link = post ? `${origin}/posts/${post.id}` : `${origin}/posts`;
   const lines: Record<Alert, [string, string]> = {
     failed: ["Post failed", `${what} failed: ${post?.lastError?.message ?? "TikTok refused it."} To do: fix that, then reschedule it.`],

@@ -803,6 +803,7 @@ export const en = {
   "inbox.title": "Notifications",
   "inbox.sub": "{count} unread",
   "inbox.allRead": "All read",
+  "inbox.settings": "Choose my alerts",
   "inbox.readAll": "Mark all read",
   "inbox.markRead": "Mark read",
   "inbox.unread": "Unread:",

@@ -2,7 +2,7 @@
 // marked; opening one marks it read and goes to its post or account in the app; "Mark all read".
 import { useEffect } from "preact/hooks";
 import type { AppNotification } from "../api.ts";
-import { Loading, PageHead } from "../components/ui.tsx";
+import { Link, Loading, PageHead } from "../components/ui.tsx";
 import { t } from "../i18n/index.ts";
 import { formatLong, formatRelative } from "../lib/format.ts";
 import { inAppPath, isUnread, markRead, refreshInbox, useInbox } from "../lib/inbox.ts";
@@ -25,6 +25,9 @@ export function NotificationsPage() {
         >
           {t("inbox.readAll")}
         </button>
+        <Link href="/integrations" class="button button-secondary" testId="notifications-settings">
+          {t("inbox.settings")}
+        </Link>
       </PageHead>
       {inbox === null && <Loading />}
       {inbox?.notifications.length === 0 && <p class="card empty">{t("inbox.none")}</p>}
