@@ -27,12 +27,12 @@ export type DigestData = {
   needsReconnect: number;
 };
 
-/** "Wed 2 Dec, 14:30 (Europe/Berlin)": the time as the person scheduled it, in the post's own zone. */
+/** "Wed 2 Dec, 14:30 Europe/Berlin": the time as the person scheduled it, in the post's own zone. */
 function localTime(iso: string, zone: string) {
   const at = Date.parse(iso);
   try {
     const format = { timeZone: zone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" } as const;
-    return `${new Intl.DateTimeFormat("en-GB", format).format(at)} (${zone})`;
+    return `${new Intl.DateTimeFormat("en-GB", format).format(at)} ${zone}`;
   } catch {
     return iso; // a zone this runtime does not know: the exact instant still says when
   }
