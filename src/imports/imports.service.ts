@@ -4,7 +4,8 @@
 import { parse } from "csv-parse/sync";
 import { listAccounts } from "../accounts/accounts.repo";
 import type { Database } from "../db/client";
-import { busiestDayAround, directPostTimesAround } from "../posts/posts.repo";
+import { type PostReads, preloadedReads } from "../posts/post-reads";
+import { busiestDayAround } from "../posts/posts.repo";
 import { NewPost } from "../posts/posts.schemas";
 import { type Actor, checkNewPost, createPosts, DAILY_POST_CAP, type PostsDeps } from "../posts/posts.service";
 import { AppError } from "../shared/errors";
@@ -35,7 +36,7 @@ function readCsv(csv: string): Record<string, string>[] {
   return records;
 }
 
-async function lookups(db: Database, workspaceId: string): Promise<{ lookup: Lookup; privacy: Map<string, string[] | null> }> {
+async function lookups(db: Database, workspaceId: string) {
   const [accounts, videos] = await Promise.all([listAccounts(db, workspaceId), listVideos(db, workspaceId)]);
   const privacy = new Map(
     accounts.map((a) => [
@@ -52,31 +53,38 @@ async function lookups(db: Database, workspaceId: string): Promise<{ lookup: Loo
       return named.length === 1 ? named[0]! : named.length > 1 ? "ambiguous" : null;
     },
   };
-  return { lookup, privacy };
+  return { lookup, privacy, accounts, videos };
 }
 
 /** Every row with its post body (when it reads) and every error; nothing is written. */
 export async function previewCsv(deps: PostsDeps, actor: Actor, csv: string, now: number): Promise<PreviewRow[]> {
-  const records = readCsv(csv);
-  const { db } = deps;
-  const { lookup, privacy } = await lookups(db, actor.workspaceId);
-  const planned = new Map<string, number[]>();
-  const out: PreviewRow[] = [];
-  for (const [i, values] of records.entries()) {
+  return (await checkFile(deps, actor, csv, now)).rows;
+}
+
+/** The preview, and the reads it made (the confirm checks again with them: a file costs its queries once). */
+async function checkFile(deps: PostsDeps, actor: Actor, csv: string, now: number) {
+  const { lookup, privacy, accounts, videos } = await lookups(deps.db, actor.workspaceId);
+  const parsedRows = readCsv(csv).map((values) => {
     const { input, errors } = rowToPost(values, lookup);
     const parsed = NewPost.safeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         if (!errors.some((e) => e.column === column(String(issue.path[0]))))
           errors.push({ column: column(String(issue.path[0])), message: issue.message });
-    } else if (errors.length === 0) {
-      await serviceChecks(deps, actor, parsed.data, privacy, planned, errors, now);
     }
+    return { values, errors, post: parsed.success ? parsed.data : null };
+  });
+  const times = parsedRows.flatMap((r) => (r.post ? [Date.parse(r.post.scheduledAt)] : [])).filter(Number.isFinite);
+  const reads = preloadedReads(deps, accounts, videos, times);
+  const planned = new Map<string, number[]>();
+  const rows: PreviewRow[] = [];
+  for (const [i, { values, errors, post }] of parsedRows.entries()) {
+    if (post && errors.length === 0) await serviceChecks(deps, reads, actor, post, privacy, planned, errors, now);
     const clean: Record<string, string> = {};
     for (const c of CSV_COLUMNS) clean[c] = values[c] ?? "";
-    out.push({ row: i + 2, values: clean, post: errors.length === 0 && parsed.success ? parsed.data : null, errors });
+    rows.push({ row: i + 2, values: clean, post: errors.length === 0 ? post : null, errors });
   }
-  return out;
+  return { rows, reads };
 }
 
 const COLUMN_OF: Record<string, string> = {
@@ -90,6 +98,7 @@ const column = (field: string) => COLUMN_OF[field] ?? field;
 
 async function serviceChecks(
   deps: PostsDeps,
+  reads: PostReads,
   actor: Actor,
   post: NewPost,
   privacy: Map<string, string[] | null>,
@@ -98,7 +107,7 @@ async function serviceChecks(
   now: number,
 ) {
   try {
-    await checkNewPost(deps, actor, post, now);
+    await checkNewPost(deps, actor, post, now, reads);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     errors.push({ column: column((error.details as { path?: string } | null)?.path ?? errorColumn(error.code)), message: error.message });
@@ -111,7 +120,7 @@ async function serviceChecks(
   if (post.mode !== "direct") return;
   const at = Date.parse(post.scheduledAt);
   const earlier = planned.get(post.accountId) ?? [];
-  const busiest = busiestDayAround([...(await directPostTimesAround(deps.db, post.accountId, at)), ...earlier, at], at);
+  const busiest = busiestDayAround([...(await reads.directTimesAround(post.accountId, at)), ...earlier, at], at);
   if (busiest > DAILY_POST_CAP)
     errors.push({
       column: "date",
@@ -131,7 +140,7 @@ const errorColumn = (code: string) =>
 
 /** Creates exactly the confirmed rows, all or none: each must still pass every check now. */
 export async function confirmCsv(deps: PostsDeps, actor: Actor, csv: string, rows: number[], now: number) {
-  const preview = await previewCsv(deps, actor, csv, now);
+  const { rows: preview, reads } = await checkFile(deps, actor, csv, now);
   const chosen = [...new Set(rows)].map((n) => preview.find((r) => r.row === n));
   const unknown = rows.filter((n) => !preview.some((r) => r.row === n));
   if (unknown.length > 0) throw new AppError(400, "import_rows_unknown", `The file has no row ${unknown.join(", ")}`);
@@ -145,5 +154,6 @@ export async function confirmCsv(deps: PostsDeps, actor: Actor, csv: string, row
     actor,
     chosen.map((r) => r!.post!),
     now,
+    reads,
   );
 }

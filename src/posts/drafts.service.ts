@@ -10,6 +10,7 @@ import { nextSlotFor } from "../slots/slots.service";
 import { findVideo } from "../videos/videos.repo";
 import type { DraftPatch, NewDraft, ScheduleDraft } from "./drafts.schemas";
 import { handOverIfDueSoon, withdrawFromPublisher } from "./post-handover";
+import { liveReads } from "./post-reads";
 import { bumpVersion, createDraft, deleteDraft, transitionOne } from "./post-transitions";
 import { findPost } from "./posts.repo";
 import { type Actor, checkLocalTime, needsApproval, type PostsDeps, validate, warningsFor } from "./posts.service";
@@ -104,7 +105,7 @@ export async function scheduleDraft(deps: PostsDeps, actor: Actor, postId: strin
   const scheduledAt = slot ? slot.at : Date.parse(requested!);
   const settings = { ...fields, scheduledAt, privacyLevel: fields.privacyLevel as Settings["privacyLevel"] };
   await validate(deps, actor.workspaceId, current.accountId, settings, now);
-  const warnings = await warningsFor(db, current.accountId, settings, postId);
+  const warnings = await warningsFor(liveReads(deps), current.accountId, settings, postId);
   const where = `${slot ? "its queue slot, " : ""}${new Date(scheduledAt).toISOString()} (${fields.timezone})`;
   const pending = await needsApproval(db, actor);
   const updated = await transitionOne(

@@ -1,9 +1,8 @@
 // May this video go out in this post? Only a `ready` video (refused with its problems otherwise), no longer than
 // the account may post (Direct Post), with a cover frame inside the video. Reads the stored probe: one source of truth.
-import type { Database } from "../db/client";
 import { AppError } from "../shared/errors";
 import { storedProbe, storedProblems } from "../videos/video-view";
-import { findVideo } from "../videos/videos.repo";
+import type { VideoWithUse } from "../videos/videos.repo";
 
 export type VideoChoice = { videoId: string; mode: "direct" | "inbox"; coverTimestampMs?: number | null };
 
@@ -15,13 +14,7 @@ const NOT_READY = {
   processing: "The video is still being checked; try again in a few seconds.",
 } as const;
 
-export async function checkVideoForPost(
-  db: Database,
-  workspaceId: string,
-  choice: VideoChoice,
-  maxDurationSec: () => Promise<number | null>,
-) {
-  const video = await findVideo(db, workspaceId, choice.videoId);
+export async function checkVideoForPost(video: VideoWithUse | null, choice: VideoChoice, maxDurationSec: () => Promise<number | null>) {
   if (!video) throw new AppError(404, "video_not_found", "Video not found");
   if (video.status === "rejected") {
     const problems = storedProblems(video);

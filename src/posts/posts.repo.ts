@@ -105,6 +105,38 @@ export async function directPostTimesAround(db: Database, accountId: string, at:
   return rows.flatMap((r) => (r.at === null ? [] : [r.at]));
 }
 
+/** An account's direct posts counting toward the cap with a time in (from, to): one query for a whole CSV file. */
+export async function directPostTimesBetween(db: Database, accountId: string, from: number, to: number) {
+  const rows = await db
+    .select({ id: posts.id, at: posts.scheduledAt })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.accountId, accountId),
+        eq(posts.mode, "direct"),
+        notInArray(posts.status, ["cancelled", "failed", "missed"]),
+        gt(posts.scheduledAt, from),
+        lt(posts.scheduledAt, to),
+      ),
+    );
+  return rows.flatMap((r) => (r.at === null ? [] : [{ id: r.id, at: r.at }]));
+}
+
+/** Posts of the workspace by id, in the order asked (90 ids a query: D1 binds at most 100 values). */
+export async function findPosts(db: Database, workspaceId: string, ids: string[]) {
+  const found = new Map<string, typeof posts.$inferSelect>();
+  for (let i = 0; i < ids.length; i += 90) {
+    const chunk = ids.slice(i, i + 90);
+    for (const row of await db
+      .select()
+      .from(posts)
+      .where(and(eq(posts.workspaceId, workspaceId), inArray(posts.id, chunk)))) {
+      found.set(row.id, row);
+    }
+  }
+  return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+}
+
 /** The most other posts found in any 24 h window that contains `at` (TikTok's cap is rolling). */
 export function busiestDayAround(times: number[], at: number) {
   let busiest = 0;

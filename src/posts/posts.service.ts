@@ -1,17 +1,16 @@
 // Scheduling, editing and cancelling posts. An edit or cancel wins over a pending publish: it bumps the
 // version and drops the claim, so a queued message for the old form is ignored by the publisher.
-import { findAccount } from "../accounts/accounts.repo";
-import { maxPostDurationSec } from "../accounts/max-post-duration";
 import { atLeast, type Role } from "../auth/roles";
 import type { Database } from "../db/client";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { handOverIfDueSoon, type PostsDeps, withdrawFromPublisher } from "./post-handover";
 import { DAILY_POST_CAP, PAST_TOLERANCE_MS } from "./post-limits";
+import { liveReads, type PostReads } from "./post-reads";
 import { EDITABLE_STATUSES } from "./post-status";
 import { bumpVersion, createScheduled, createScheduledMany, transitionOne } from "./post-transitions";
 import { checkVideoForPost } from "./post-video-check";
-import { busiestDayAround, directPostTimesAround, findPost, workspaceRequiresApproval } from "./posts.repo";
+import { busiestDayAround, findPost, findPosts, workspaceRequiresApproval } from "./posts.repo";
 import type { NewPost, PostPatch } from "./posts.schemas";
 import { offsetProblem } from "./zone-time";
 
@@ -25,9 +24,15 @@ type Settings = Omit<NewPost, "accountId" | "scheduledAt"> & { scheduledAt: numb
 
 export type { PostsDeps };
 
-export async function validate(deps: PostsDeps, workspaceId: string, accountId: string, s: Settings, now: number) {
-  const { db } = deps;
-  const account = await findAccount(db, workspaceId, accountId);
+export async function validate(
+  deps: PostsDeps,
+  workspaceId: string,
+  accountId: string,
+  s: Settings,
+  now: number,
+  reads: PostReads = liveReads(deps),
+) {
+  const account = await reads.account(workspaceId, accountId);
   if (!account) throw new AppError(404, "account_not_found", "That TikTok account is not connected to this workspace");
   if (account.status !== "active") {
     throw new AppError(409, "account_needs_reconnect", "Reconnect this TikTok account before scheduling to it");
@@ -47,13 +52,13 @@ export async function validate(deps: PostsDeps, workspaceId: string, accountId: 
     }
   }
   // Last: it may ask TikTok for the account's longest allowed video.
-  await checkVideoForPost(db, workspaceId, s, () => maxPostDurationSec({ ACCOUNT_PUBLISHER: deps.publishers }, accountId));
+  await checkVideoForPost(await reads.video(workspaceId, s.videoId), s, () => reads.maxDurationSec(accountId));
 }
 
-export async function warningsFor(db: Database, accountId: string, s: Settings, excludePostId?: string) {
+export async function warningsFor(reads: PostReads, accountId: string, s: Settings, excludePostId?: string) {
   const warnings: string[] = [];
   if (s.mode === "direct") {
-    const busiest = busiestDayAround(await directPostTimesAround(db, accountId, s.scheduledAt, excludePostId), s.scheduledAt);
+    const busiest = busiestDayAround(await reads.directTimesAround(accountId, s.scheduledAt, excludePostId), s.scheduledAt);
     if (busiest >= DAILY_POST_CAP) {
       warnings.push(
         `This account already has ${busiest} posts within 24 hours of this one; TikTok allows about ${DAILY_POST_CAP} a day and may refuse it (daily posting limit).`,
@@ -111,7 +116,7 @@ export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, 
   checkLocalTime(input.scheduledAt, input.timezone);
   const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
   await validate(deps, actor.workspaceId, input.accountId, settings, now);
-  const warnings = await warningsFor(db, input.accountId, settings);
+  const warnings = await warningsFor(liveReads(deps), input.accountId, settings);
   const status = (await needsApproval(db, actor)) ? "pending_approval" : "scheduled";
   const row = newPostRow(actor, input, { id: postId, status, scheduledAt: settings.scheduledAt, warning: warnings[0] ?? null }, now);
   const when = `${new Date(row.scheduledAt).toISOString()} (${row.timezone})`;
@@ -127,20 +132,20 @@ export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, 
 }
 
 /** Every check createPost makes, writing nothing: throws the same AppError, answers the same warnings (CSV preview). */
-export async function checkNewPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number) {
+export async function checkNewPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number, reads = liveReads(deps)) {
   checkLocalTime(input.scheduledAt, input.timezone);
   const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
-  await validate(deps, actor.workspaceId, input.accountId, settings, now);
-  return warningsFor(deps.db, input.accountId, settings);
+  await validate(deps, actor.workspaceId, input.accountId, settings, now, reads);
+  return warningsFor(reads, input.accountId, settings);
 }
 
 /** Creates several posts after the same checks, in one batch: all or none (the CSV import's confirm). */
-export async function createPosts(deps: PostsDeps, actor: Actor, inputs: NewPost[], now: number) {
+export async function createPosts(deps: PostsDeps, actor: Actor, inputs: NewPost[], now: number, reads = liveReads(deps)) {
   const { db } = deps;
   const status = (await needsApproval(db, actor)) ? "pending_approval" : "scheduled";
   const rows = [];
   for (const input of inputs) {
-    const warnings = await checkNewPost(deps, actor, input, now);
+    const warnings = await checkNewPost(deps, actor, input, now, reads);
     const id = newId("post");
     rows.push(newPostRow(actor, input, { id, status, scheduledAt: Date.parse(input.scheduledAt), warning: warnings[0] ?? null }, now));
   }
@@ -151,7 +156,11 @@ export async function createPosts(deps: PostsDeps, actor: Actor, inputs: NewPost
       : { type: "submitted", message: `Submitted for approval, to go out at ${when} (imported)` };
   });
   for (const row of rows) await handOverIfDueSoon(deps, row, now);
-  return Promise.all(rows.map(async (row) => (await findPost(db, actor.workspaceId, row.id))!));
+  return findPosts(
+    db,
+    actor.workspaceId,
+    rows.map((r) => r.id),
+  );
 }
 
 export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, patch: PostPatch, now: number) {
@@ -173,7 +182,7 @@ export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, 
   if (next.mode === "inbox") next.privacyLevel = null;
   checkLocalTime(patch.scheduledAt, next.timezone);
   await validate(deps, actor.workspaceId, current.accountId, { ...next, privacyLevel: next.privacyLevel as Settings["privacyLevel"] }, now);
-  const warnings = await warningsFor(db, current.accountId, next as Settings, postId);
+  const warnings = await warningsFor(liveReads(deps), current.accountId, next as Settings, postId);
   await withdrawFromPublisher(deps, current, {
     code: "post_not_editable",
     message: "This post started publishing and can no longer be edited",

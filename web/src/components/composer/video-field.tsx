@@ -97,7 +97,7 @@ export function VideoField({ state, maxDurationSec, library, onSelect, onPick, o
               </button>
             </span>
           )}
-          {state.resumedParts > 0 && state.phase === "uploading" && (
+          {state.resumedParts > 0 && (state.phase === "uploading" || state.phase === "processing") && (
             <p class="muted small" data-testid="upload-resumed" data-parts={String(state.resumedParts)}>
               {t("composer.uploadResumed", { done: state.resumedParts, total: state.partCount })}
             </p>
