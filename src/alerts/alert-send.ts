@@ -36,7 +36,8 @@ export async function attemptAlert(db: Database, env: Env, id: string, now: numb
   try {
     if (delivery.channel === "email") {
       const { idempotencyKey, target: to, workspaceId } = delivery;
-      const text = `${message.text}\n\n${message.link}`;
+      const choices = `${env.APP_URL.replace(/\/$/, "")}/integrations`;
+      const text = `${message.text}\n\n${message.link}\n\n—\nYou get this email because of your alert choices in Postflare; change them at ${choices}`;
       await emailProvider(env, db).send({ to, subject: `Postflare: ${message.title}`, text, idempotencyKey, workspaceId }, now);
     } else {
       const channel = await findChannel(db, delivery.target);

@@ -66,6 +66,7 @@ describe("alerts", () => {
     const email = JSON.parse(emails[0]!.body);
     expect(email).toMatchObject({ to: [(await me(owner)).user.email], subject: "Postflare: Post failed" });
     expect(email.text).toContain(`http://localhost:8787/posts/${post.id}`);
+    expect(email.text).toContain("change them at http://localhost:8787/integrations");
 
     const inbox = await owner.json("/api/notifications");
     expect(inbox.body.unread).toBe(1);
