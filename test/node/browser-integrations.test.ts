@@ -80,6 +80,8 @@ describe("integrations in the browser", () => {
       expect(await page.getByTestId("pref-digest-email").isChecked()).toBe(false);
       // Development: no email provider, so the local outbox is linked.
       expect(await page.getByTestId("email-outbox").getByRole("link").getAttribute("href")).toBe("/api/email-outbox/page");
+      // An AI assistant is pointed at this app's own MCP endpoint.
+      expect(await page.getByTestId("mcp-address").textContent()).toBe(`${new URL(page.url()).origin}/api/mcp`);
     });
   }, 240_000);
 

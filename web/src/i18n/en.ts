@@ -691,6 +691,12 @@ export const en = {
   "integrations.settingsExplain": "Your alerts, the team's Slack and Discord channels, and outgoing webhooks.",
   "integrations.settingsLink": "Open integrations",
   "integrations.adminsOnly": "Team channels (Slack, Discord) and outgoing webhooks are set up by this workspace's admins.",
+  "integrations.mcp.title": "AI assistants (MCP)",
+  "integrations.mcp.explain":
+    "An assistant that speaks the Model Context Protocol can list your accounts, videos and posts, and schedule, reschedule or cancel posts here, with every rule checked as in the app. It acts with an API token's role: a viewer's token only reads.",
+  "integrations.mcp.address": "Address:",
+  "integrations.mcp.header": "Send the token as Authorization: Bearer <token> (streamable HTTP).",
+  "integrations.mcp.token": "Make an API token",
   "integrations.outbox.link": "Local email outbox",
   "integrations.outbox.explain": "No email provider is set up here: every email that would have gone out is kept on this page.",
   "integrations.alert.failed": "Failed",

@@ -1,10 +1,11 @@
-// Integrations: my own alerts (everyone), and for admins the workspace's Slack and Discord channels, outgoing
+// Integrations: my own alerts and how to connect an AI assistant (everyone), and for admins the workspace's Slack and Discord channels, outgoing
 // webhooks and, in development, the local email outbox. The server checks every call's role again.
 import "../styles/integrations.css";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.ts";
 import { AlertChannelsCard } from "../components/integrations/alert-channels-card.tsx";
 import { AlertPrefsCard } from "../components/integrations/alert-prefs-card.tsx";
+import { McpCard } from "../components/integrations/mcp-card.tsx";
 import { WebhooksCard } from "../components/integrations/webhooks-card.tsx";
 import { FormError, Loading, Notice, PageHead } from "../components/ui.tsx";
 import { t } from "../i18n/index.ts";
@@ -19,6 +20,7 @@ export function IntegrationsPage() {
     <section class="settings integrations" data-testid="integrations-page">
       <PageHead title={t("integrations.title")} sub={t("integrations.sub")} />
       <AlertPrefsCard />
+      <McpCard />
       {admin ? (
         <>
           <OutboxLink />
