@@ -1,6 +1,7 @@
 // Alerts in D1: preferences, channels, the notification centre, outside deliveries and the dev outbox.
 import { and, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { batchSlices, columnCount } from "../db/in-slices";
 import {
   type AlertChannelRow,
   type AlertDeliveryRow,
@@ -41,7 +42,7 @@ export async function deleteChannel(db: Database, workspaceId: string, id: strin
 }
 
 export async function insertNotifications(db: Database, rows: NotificationRow[]) {
-  if (rows.length > 0) await db.insert(notifications).values(rows).onConflictDoNothing();
+  await batchSlices(db, rows, columnCount(notifications), (slice) => db.insert(notifications).values(slice).onConflictDoNothing());
 }
 
 export async function listNotifications(db: Database, workspaceId: string, userId: string) {
@@ -66,8 +67,10 @@ export async function markRead(db: Database, workspaceId: string, userId: string
 
 /** New outside deliveries; one whose idempotency key exists is skipped. Returns the rows created. */
 export async function insertAlertDeliveries(db: Database, rows: AlertDeliveryRow[]) {
-  if (rows.length === 0) return [];
-  return db.insert(alertDeliveries).values(rows).onConflictDoNothing().returning({ id: alertDeliveries.id });
+  const inserted = await batchSlices<AlertDeliveryRow, { id: string }[]>(db, rows, columnCount(alertDeliveries), (slice) =>
+    db.insert(alertDeliveries).values(slice).onConflictDoNothing().returning({ id: alertDeliveries.id }),
+  );
+  return inserted.flat();
 }
 
 export async function claimAlert(db: Database, id: string, now: number, leaseMs: number) {

@@ -1,6 +1,7 @@
 // Webhook endpoints and their deliveries in D1.
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { batchSlices, columnCount } from "../db/in-slices";
 import { type DeliveryRow, type EndpointRow, integrationEvents, webhookDeliveries, webhookEndpoints } from "../db/schema";
 
 export async function insertEndpoint(db: Database, row: EndpointRow) {
@@ -52,8 +53,10 @@ export async function subscribedEndpoints(db: Database, workspaceId: string, typ
 
 /** New deliveries; an (endpoint, event) pair already delivered as `event` is skipped. Returns the rows created. */
 export async function insertDeliveries(db: Database, rows: DeliveryRow[]) {
-  if (rows.length === 0) return [];
-  return db.insert(webhookDeliveries).values(rows).onConflictDoNothing().returning({ id: webhookDeliveries.id });
+  const inserted = await batchSlices<DeliveryRow, { id: string }[]>(db, rows, columnCount(webhookDeliveries), (slice) =>
+    db.insert(webhookDeliveries).values(slice).onConflictDoNothing().returning({ id: webhookDeliveries.id }),
+  );
+  return inserted.flat();
 }
 
 export async function listDeliveries(db: Database, endpointId: string) {

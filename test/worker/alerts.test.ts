@@ -121,6 +121,28 @@ describe("alerts", () => {
     expect((await owner.json("/api/notifications/read", {})).status).toBe(400);
   });
 
+  it("reaches every member of a team larger than one D1 statement's 100 bound values", async () => {
+    w = await world();
+    const owner = await signedUpWithToken(w.fetcher);
+    const team = [];
+    for (let i = 0; i < 11; i++) team.push(await invited(owner, "viewer", w.fetcher));
+    for (let i = 0; i < 8; i++) await owner.json("/api/webhook-endpoints", { url: sinkUrl(unique("hook")), events: ["post.failed"] });
+    await failedPost(owner, "big team");
+    await tickAndDrain(w);
+    const ws = (await me(owner)).workspace.id;
+    // 12 people × (in-app + email) and 8 endpoints: 12 notification rows (10 columns), 12 email and 8 webhook deliveries.
+    expect(await rows("SELECT count(*) AS n FROM notifications WHERE workspace_id = ?", ws)).toEqual([{ n: 12 }]);
+    expect(await rows("SELECT count(*) AS n FROM alert_deliveries WHERE workspace_id = ? AND status = 'sent'", ws)).toEqual([{ n: 12 }]);
+    const emails = (await owner.json("/api/email-outbox")).body.emails as { to: string }[];
+    expect(new Set(emails.map((e) => e.to))).toEqual(new Set([(await me(owner)).user.email, ...team.map((m) => m.email)]));
+    expect(
+      await rows(
+        "SELECT count(*) AS n FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE e.workspace_id = ? AND d.status = 'delivered'",
+        ws,
+      ),
+    ).toEqual([{ n: 8 }]);
+  });
+
   it("retries a chat hook that fails, with backoff, and sends the alert once it answers", async () => {
     w = await world();
     const owner = await signedUpWithToken(w.fetcher);
