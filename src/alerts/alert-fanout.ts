@@ -38,10 +38,13 @@ function outside(event: IntegrationEventRow, channel: AlertDeliveryRow["channel"
   } satisfies AlertDeliveryRow;
 }
 
-/** Writes the event's in-app notifications and outside deliveries; returns the ids of the deliveries to send. */
+/**
+ * Writes the event's in-app notifications and outside deliveries: answers the ids of the deliveries to send, and
+ * whether anyone got a notification (their open tabs are told).
+ */
 export async function fanOutAlerts(db: Database, appUrl: string, event: IntegrationEventRow, body: EventBody, now: number) {
   const alert = alertOf(event.type);
-  if (!alert) return [];
+  if (!alert) return { deliveryIds: [], notified: false };
   const ws = event.workspaceId;
   const [members, prefs, channels] = await Promise.all([listMembers(db, ws), preferencesOf(db, ws), listChannels(db, ws)]);
   const stored = new Map(prefs.map((p) => [p.userId, p.prefs]));
@@ -70,5 +73,5 @@ export async function fanOutAlerts(db: Database, appUrl: string, event: Integrat
     if ((JSON.parse(c.alerts) as string[]).includes(alert)) deliveries.push(outside(event, c.kind, c.id, c.id, now));
   }
   await insertNotifications(db, notes);
-  return (await insertAlertDeliveries(db, deliveries)).map((d) => d.id);
+  return { deliveryIds: (await insertAlertDeliveries(db, deliveries)).map((d) => d.id), notified: notes.length > 0 };
 }

@@ -15,14 +15,17 @@ const BATCH = 50;
 /** A pending delivery this far past its attempt lost its queue message. */
 const OVERDUE_MS = 10 * 60_000;
 
-/** Dispatches up to BATCH events; true when more are waiting. */
-export async function dispatchEvents(db: Database, queue: Queue, appUrl: string, now: number): Promise<boolean> {
+/** Dispatches up to BATCH events: whether more are waiting, and the workspaces whose people got notifications. */
+export async function dispatchEvents(db: Database, queue: Queue, appUrl: string, now: number) {
   const events = await pendingEvents(db, BATCH);
   const messages: IntegrationMessage[] = [];
+  const notified = new Set<string>();
   for (const event of events) {
     const data = await eventBody(db, event);
     const body = JSON.stringify(data);
-    for (const alertId of await fanOutAlerts(db, appUrl, event, data, now)) messages.push({ kind: "alert", alertId });
+    const alerts = await fanOutAlerts(db, appUrl, event, data, now);
+    for (const alertId of alerts.deliveryIds) messages.push({ kind: "alert", alertId });
+    if (alerts.notified) notified.add(event.workspaceId);
     const endpoints = await subscribedEndpoints(db, event.workspaceId, event.type);
     const created = await insertDeliveries(
       db,
@@ -34,7 +37,7 @@ export async function dispatchEvents(db: Database, queue: Queue, appUrl: string,
   const overdue = await overdueDeliveries(db, now - OVERDUE_MS, 100);
   for (const d of overdue) messages.push({ kind: "webhook", deliveryId: d.id });
   await sendAll(queue, messages);
-  return events.length === BATCH;
+  return { more: events.length === BATCH, notified };
 }
 
 /** The tick's part: one dispatch message when events or lost deliveries wait (nothing when all is quiet). */

@@ -1,6 +1,7 @@
 // The integrations queue consumer: dispatch messages fan events out, webhook and alert messages make one attempt.
 import { attemptAlert } from "../alerts/alert-send";
 import type { Database } from "../db/client";
+import { announceNotifications } from "../live/live-feed";
 import { tokenCipher } from "../shared/token-cipher";
 import { attemptDelivery } from "../webhook-endpoints/deliver";
 import { dispatchEvents } from "./dispatch";
@@ -18,7 +19,9 @@ export async function consumeIntegrations(batch: MessageBatch<unknown>, db: Data
     const body = parsed.data;
     try {
       if (body.kind === "dispatch") {
-        if (await dispatchEvents(db, queue, env.APP_URL, now)) await queue.send({ kind: "dispatch" } satisfies IntegrationMessage);
+        const { more, notified } = await dispatchEvents(db, queue, env.APP_URL, now);
+        await announceNotifications(env, notified);
+        if (more) await queue.send({ kind: "dispatch" } satisfies IntegrationMessage);
       } else if (body.kind === "alert") {
         await attemptAlert(db, env, body.alertId, now, async (alertId, delaySeconds) => {
           await queue.send({ kind: "alert", alertId } satisfies IntegrationMessage, { delaySeconds });

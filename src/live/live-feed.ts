@@ -3,7 +3,7 @@
 import type { Database } from "../db/client";
 import { type PostWrite, watchPostWrites } from "../posts/post-transitions";
 import { iso } from "../shared/http";
-import type { LiveMessage } from "./live.schemas";
+import type { LiveFrame, LiveMessage } from "./live.schemas";
 
 type Background = { waitUntil(promise: Promise<unknown>): void };
 
@@ -19,6 +19,18 @@ export function liveMessage(rows: PostWrite[]): LiveMessage {
       updatedAt: iso(r.updatedAt)!,
     })),
   };
+}
+
+/** Tells these workspaces' open tabs that new notifications were written (best effort, like every live update). */
+export async function announceNotifications(env: Env, workspaceIds: Iterable<string>) {
+  const notice: LiveFrame = { type: "notifications" };
+  await Promise.all(
+    [...new Set(workspaceIds)].map((id) =>
+      env.WORKSPACE_LIVE.getByName(id)
+        .publish(notice)
+        .catch((error: unknown) => console.warn("live notice failed", id, error)),
+    ),
+  );
 }
 
 /** Call where a handle is built (a request, the cron, a queue batch, an account's Durable Object). */

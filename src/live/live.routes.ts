@@ -3,7 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { guard } from "../auth/guard";
 import { AppError } from "../shared/errors";
 import { errorResponses, json, router } from "../shared/http";
-import { LiveMessage } from "./live.schemas";
+import { LiveFrame } from "./live.schemas";
 
 const liveRoute = createRoute({
   method: "get",
@@ -11,8 +11,8 @@ const liveRoute = createRoute({
   tags: ["live"],
   ...guard("viewer"),
   responses: {
-    101: { description: "WebSocket: JSON LiveMessage frames; send `ping`, get `pong`" },
-    200: json(LiveMessage, "Never answered: the shape of each WebSocket message"),
+    101: { description: "WebSocket: JSON LiveFrame messages; send `ping`, get `pong`" },
+    200: json(LiveFrame, "Never answered: the shape of each WebSocket message"),
     426: errorResponses[400],
     ...errorResponses,
   },

@@ -18,6 +18,12 @@ export const LivePost = z.object({
 export const LiveMessage = z.object({ type: z.literal("posts"), posts: z.array(LivePost) });
 export type LiveMessage = z.infer<typeof LiveMessage>;
 
+/** "notifications": someone in the workspace has new ones (each tab refetches its own person's). */
+export const LiveNotice = z.object({ type: z.literal("notifications") });
+/** Every frame the socket sends. */
+export const LiveFrame = z.discriminatedUnion("type", [LiveMessage, LiveNotice]);
+export type LiveFrame = z.infer<typeof LiveFrame>;
+
 /** The client may send this text; the object answers "pong" without waking (hibernation auto-response). */
 export const LIVE_PING = "ping";
 export const LIVE_PONG = "pong";

@@ -1,7 +1,7 @@
 // One Durable Object per workspace holding its open tabs' WebSockets (hibernatable: an idle socket costs no
 // duration), and pushing every post write to them. Fed by the post-write hook (live-feed.ts); nothing is stored.
 import { DurableObject } from "cloudflare:workers";
-import { LIVE_PING, LIVE_PONG, type LiveMessage } from "./live.schemas";
+import { LIVE_PING, LIVE_PONG, type LiveFrame } from "./live.schemas";
 
 export class WorkspaceLive extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
@@ -19,7 +19,7 @@ export class WorkspaceLive extends DurableObject<Env> {
   }
 
   /** Pushes a message to every open tab of the workspace; returns how many it reached. */
-  async publish(message: LiveMessage): Promise<number> {
+  async publish(message: LiveFrame): Promise<number> {
     const text = JSON.stringify(message);
     let reached = 0;
     for (const socket of this.ctx.getWebSockets()) {

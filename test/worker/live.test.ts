@@ -1,11 +1,12 @@
 // Live updates: a signed-in tab's WebSocket (GET /api/live, one WorkspaceLive object per workspace) hears every
 // write of its workspace's posts — made by a request, the cron or the account's publisher — and nothing else.
 import { describe, expect, it, vi } from "vitest";
-import type { LiveMessage } from "../../src/live/live.schemas";
-import { type Client, connectAccount, ORIGIN, signedUpClient, uploadVideo } from "./helpers";
+import type { LiveFrame, LiveMessage } from "../../src/live/live.schemas";
+import { type Client, connectAccount, emu, ORIGIN, signedUpClient, uploadVideo } from "./helpers";
+import { tickAndDrain } from "./integration-helpers";
 import { world } from "./world";
 
-type Tab = { messages: LiveMessage[]; statuses: (postId: string) => string[]; close(): void };
+type Tab = { messages: LiveMessage[]; notices: number; statuses: (postId: string) => string[]; close(): void };
 
 async function openTab(client: Client): Promise<Tab> {
   const res = await client.fetch("/api/live", { headers: { upgrade: "websocket" } });
@@ -13,11 +14,17 @@ async function openTab(client: Client): Promise<Tab> {
   const socket = res.webSocket!;
   socket.accept();
   const messages: LiveMessage[] = [];
+  const tab = { notices: 0 };
   socket.addEventListener("message", (event) => {
-    messages.push(JSON.parse(event.data as string) as LiveMessage);
+    const frame = JSON.parse(event.data as string) as LiveFrame;
+    if (frame.type === "posts") messages.push(frame);
+    else tab.notices += 1;
   });
   return {
     messages,
+    get notices() {
+      return tab.notices;
+    },
     statuses: (postId) => messages.flatMap((m) => m.posts.filter((p) => p.id === postId).map((p) => p.status)),
     close: () => socket.close(1000, "done"),
   };
@@ -26,9 +33,9 @@ async function openTab(client: Client): Promise<Tab> {
 async function liveWorld() {
   const w = await world();
   const client = await signedUpClient(w.fetcher);
-  const { accountId } = await connectAccount(client);
+  const { accountId, openId } = await connectAccount(client);
   const { videoId } = await uploadVideo(client);
-  return { w, client, accountId, videoId };
+  return { w, client, accountId, openId, videoId };
 }
 
 describe("live updates", () => {
@@ -85,6 +92,22 @@ describe("live updates", () => {
     const plain = await client.fetch("/api/live");
     expect(plain.status).toBe(426);
     expect(((await plain.json()) as { error: { code: string } }).error.code).toBe("upgrade_required");
+    await w.release();
+  });
+
+  it("tells the workspace's tabs when the alerts of a failed post are written", async () => {
+    const { w, client, accountId, openId, videoId } = await liveWorld();
+    const tab = await openTab(client);
+    await emu("/__emu/faults", "PUT", { openId, failReason: "spam_risk_too_many_posts" });
+    const body = { accountId, videoId, caption: "refused", privacyLevel: "SELF_ONLY", timezone: "UTC", scheduledAt: w.at(20_000) };
+    const { body: created } = await client.json("/api/posts", body);
+    await w.publish(client, [accountId], [created.post.id]);
+    await emu(`/__emu/faults?openId=${openId}`, "DELETE");
+    expect(tab.notices).toBe(0);
+    await tickAndDrain(w); // the dispatcher writes the "Post failed" notification
+    await vi.waitFor(() => expect(tab.notices).toBe(1));
+    expect((await client.json("/api/notifications")).body.unread).toBe(1);
+    tab.close();
     await w.release();
   });
 });

@@ -58,6 +58,7 @@ export type HashtagGroup = z.infer<typeof settings.HashtagGroup>;
 export type CaptionTemplate = z.infer<typeof settings.CaptionTemplate>;
 export type WorkspaceSettings = z.infer<typeof settings.WorkspaceSettings>;
 export type LiveMessage = z.infer<typeof live.LiveMessage>;
+export type LiveFrame = z.infer<typeof live.LiveFrame>;
 
 /** What the account sync keeps (issue 11): an account's stats and sync state, a post's counts, their histories. */
 export type AccountStats = NonNullable<Account["stats"]>;

@@ -1,16 +1,14 @@
 // The notification centre's state, one per tab: the latest notifications and the unread count, shared by the
 // header's bell and the /notifications page (a mark-read on the page updates the bell at once). Refreshed when the
-// tab regains focus, after a live post change, and by a slow poll; never more than one request at a time.
+// tab regains focus, when the live socket says notifications were written (or a post changed), and by a slow poll;
+// never more than one request at a time.
 import { useEffect, useState } from "preact/hooks";
 import { type AppNotification, api, type NotificationList } from "../api.ts";
 import { live } from "./live.ts";
 import { showToast } from "./toasts.ts";
 import { usePolling } from "./use-polling.ts";
 
-/**
- * The poll is only the fallback: an alert is written by the integrations queue after the tick that dispatches the
- * post's event (src/events/dispatch.ts), so no live message announces it; a minute is how often that tick runs.
- */
+/** The poll is only the fallback for a tab whose live socket is down (the dispatcher announces new notifications). */
 const POLL_MS = 60_000;
 /** A burst of live messages (a bulk move, an import) is one refresh. */
 const LIVE_DEBOUNCE_MS = 1_000;
@@ -84,9 +82,12 @@ export function useInbox(keepFresh = false): NotificationList | null {
       window.clearTimeout(timer);
       timer = window.setTimeout(onFocus, LIVE_DEBOUNCE_MS);
     });
+    // And the dispatcher says so once the alerts are written: the bell counts them within moments.
+    const unnotice = live.onNotifications(onFocus);
     return () => {
       window.removeEventListener("focus", onFocus);
       unsubscribe();
+      unnotice();
       window.clearTimeout(timer);
       state = null; // signed out: the next person's bell starts empty, not with this one's count
     };

@@ -1,7 +1,7 @@
 // The tab's live connection (GET /api/live, a WebSocket to the workspace's Durable Object): every post write of the
 // workspace arrives here within moments. Pages subscribe and refetch what they show; while the socket is down they
 // poll instead (useLiveData), and they refetch once when it comes back (what happened meanwhile).
-import type { LiveMessage } from "../api.ts";
+import type { LiveFrame, LiveMessage } from "../api.ts";
 
 type Listener = (message: LiveMessage) => void;
 type StatusListener = (open: boolean) => void;
@@ -13,6 +13,7 @@ class LiveConnection {
   private socket: WebSocket | null = null;
   private listeners = new Set<Listener>();
   private statusListeners = new Set<StatusListener>();
+  private noticeListeners = new Set<() => void>();
   private retries = 0;
   private timer: number | undefined;
   private ping: number | undefined;
@@ -43,6 +44,12 @@ class LiveConnection {
     return () => this.listeners.delete(listener);
   }
 
+  /** Someone in the workspace got notifications (the bell refetches its person's). */
+  onNotifications(listener: () => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
   onStatus(listener: StatusListener): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -61,8 +68,9 @@ class LiveConnection {
     socket.addEventListener("message", (event) => {
       if (typeof event.data !== "string" || event.data === "pong") return;
       try {
-        const message = JSON.parse(event.data) as LiveMessage;
+        const message = JSON.parse(event.data) as LiveFrame;
         if (message.type === "posts") for (const listener of this.listeners) listener(message);
+        else if (message.type === "notifications") for (const listener of this.noticeListeners) listener();
       } catch (error) {
         console.warn("unreadable live message", error);
       }
