@@ -1,5 +1,5 @@
 // Posts and their events in D1.
-import { and, asc, desc, eq, gt, gte, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { postEvents, posts, tiktokAccounts, videos, workspaces } from "../db/schema";
 import { iso } from "../shared/http";
@@ -89,20 +89,8 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /** Times of an account's direct posts within a day either side of `at` that will count toward TikTok's cap. */
 export async function directPostTimesAround(db: Database, accountId: string, at: number, excludePostId?: string) {
-  const rows = await db
-    .select({ at: posts.scheduledAt })
-    .from(posts)
-    .where(
-      and(
-        eq(posts.accountId, accountId),
-        eq(posts.mode, "direct"),
-        notInArray(posts.status, ["cancelled", "failed", "missed"]),
-        gt(posts.scheduledAt, at - DAY_MS),
-        lt(posts.scheduledAt, at + DAY_MS),
-        excludePostId ? ne(posts.id, excludePostId) : undefined,
-      ),
-    );
-  return rows.flatMap((r) => (r.at === null ? [] : [r.at]));
+  const near = await directPostTimesBetween(db, accountId, at - DAY_MS, at + DAY_MS);
+  return near.filter((p) => p.id !== excludePostId).map((p) => p.at);
 }
 
 /** An account's direct posts counting toward the cap with a time in (from, to): one query for a whole CSV file. */
@@ -114,6 +102,7 @@ export async function directPostTimesBetween(db: Database, accountId: string, fr
       and(
         eq(posts.accountId, accountId),
         eq(posts.mode, "direct"),
+        // Failed, missed and cancelled posts never reached TikTok: they do not count.
         notInArray(posts.status, ["cancelled", "failed", "missed"]),
         gt(posts.scheduledAt, from),
         lt(posts.scheduledAt, to),

@@ -166,7 +166,7 @@ describe("teams in the browser", () => {
       await ana.goto(url("/team"));
       await ana.getByTestId("goto-audit").click();
       await ana.getByTestId("audit-event").first().waitFor();
-      const words = await ana.getByTestId("audit-list").innerText();
+      const words = await ana.getByTestId("audit-list").textContent();
       expect(words).toContain(`${ANA} created the API token “ci”`);
       expect(words).toContain(`${ANA} revoked an API token`);
       expect(words).toContain(`${BEN} joined as Editor`);
