@@ -4,13 +4,14 @@ import { atLeast, type Role } from "../auth/roles";
 import type { Database } from "../db/client";
 import { AppError } from "../shared/errors";
 import { newId } from "../shared/ids";
+import { newPostRow } from "./new-post-row";
 import { handOverIfDueSoon, type PostsDeps, withdrawFromPublisher } from "./post-handover";
 import { DAILY_POST_CAP, PAST_TOLERANCE_MS } from "./post-limits";
 import { liveReads, type PostReads } from "./post-reads";
 import { EDITABLE_STATUSES } from "./post-status";
-import { bumpVersion, createScheduled, createScheduledMany, transitionOne } from "./post-transitions";
+import { bumpVersion, createScheduled, transitionOne } from "./post-transitions";
 import { checkVideoForPost } from "./post-video-check";
-import { busiestDayAround, findPost, findPosts, workspaceRequiresApproval } from "./posts.repo";
+import { busiestDayAround, findPost, workspaceRequiresApproval } from "./posts.repo";
 import type { NewPost, PostPatch } from "./posts.schemas";
 import { offsetProblem } from "./zone-time";
 
@@ -80,36 +81,6 @@ export async function needsApproval(db: Database, actor: Actor) {
   return workspaceRequiresApproval(db, actor.workspaceId);
 }
 
-type NewRow = { id: string; status: "scheduled" | "pending_approval"; scheduledAt: number; warning: string | null };
-
-function newPostRow(actor: Actor, input: NewPost, r: NewRow, now: number) {
-  return {
-    id: r.id,
-    workspaceId: actor.workspaceId,
-    accountId: input.accountId,
-    videoId: input.videoId,
-    caption: input.caption,
-    privacyLevel: input.mode === "direct" ? (input.privacyLevel ?? null) : null,
-    mode: input.mode,
-    disableComment: input.disableComment,
-    disableDuet: input.disableDuet,
-    disableStitch: input.disableStitch,
-    brandContent: input.brandContent,
-    brandOrganic: input.brandOrganic,
-    isAigc: input.isAigc,
-    scheduledAt: r.scheduledAt,
-    timezone: input.timezone,
-    latePolicyMinutes: input.latePolicyMinutes,
-    coverTimestampMs: input.coverTimestampMs ?? null,
-    status: r.status,
-    version: 1,
-    warning: r.warning,
-    createdBy: actor.userId,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
 /** Creates a post (with `postId` when the caller reserved one: an idempotent create). */
 export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number, postId = newId("post")) {
   const { db } = deps;
@@ -129,38 +100,6 @@ export async function createPost(deps: PostsDeps, actor: Actor, input: NewPost, 
   );
   await handOverIfDueSoon(deps, row, now);
   return { post: (await findPost(db, actor.workspaceId, row.id))!, warnings };
-}
-
-/** Every check createPost makes, writing nothing: throws the same AppError, answers the same warnings (CSV preview). */
-export async function checkNewPost(deps: PostsDeps, actor: Actor, input: NewPost, now: number, reads = liveReads(deps)) {
-  checkLocalTime(input.scheduledAt, input.timezone);
-  const settings = { ...input, scheduledAt: Date.parse(input.scheduledAt) };
-  await validate(deps, actor.workspaceId, input.accountId, settings, now, reads);
-  return warningsFor(reads, input.accountId, settings);
-}
-
-/** Creates several posts after the same checks, in one batch: all or none (the CSV import's confirm). */
-export async function createPosts(deps: PostsDeps, actor: Actor, inputs: NewPost[], now: number, reads = liveReads(deps)) {
-  const { db } = deps;
-  const status = (await needsApproval(db, actor)) ? "pending_approval" : "scheduled";
-  const rows = [];
-  for (const input of inputs) {
-    const warnings = await checkNewPost(deps, actor, input, now, reads);
-    const id = newId("post");
-    rows.push(newPostRow(actor, input, { id, status, scheduledAt: Date.parse(input.scheduledAt), warning: warnings[0] ?? null }, now));
-  }
-  await createScheduledMany(db, rows, (row) => {
-    const when = `${new Date(row.scheduledAt).toISOString()} (${row.timezone})`;
-    return status === "scheduled"
-      ? { type: "scheduled", message: `Scheduled for ${when} (imported)` }
-      : { type: "submitted", message: `Submitted for approval, to go out at ${when} (imported)` };
-  });
-  for (const row of rows) await handOverIfDueSoon(deps, row, now);
-  return findPosts(
-    db,
-    actor.workspaceId,
-    rows.map((r) => r.id),
-  );
 }
 
 export async function updatePost(deps: PostsDeps, actor: Actor, postId: string, patch: PostPatch, now: number) {
