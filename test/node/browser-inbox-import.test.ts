@@ -4,17 +4,17 @@
 // dispatch, the integrations queue), shown on the bell, opened to the post, and read.
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VIDEO } from "./harness.ts";
 import {
   api,
   CREATOR,
+  emulatorCall,
   type Journey,
+  journeyFor,
   nyDay,
   postOf,
   postViaApi,
-  startJourney,
-  stopJourney,
   withDiagnostics,
   ZONE,
 } from "./planner-journey.ts";
@@ -23,24 +23,12 @@ import { checkScreen, screenshots } from "./screens.ts";
 let j: Journey;
 let page: Page;
 const byId = (id: string) => page.getByTestId(id);
-const emulator = (route: string, method: string, body?: unknown) =>
-  fetch(`${j.stack.emulatorUrl}${route}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const emulator = (route: string, method: string, body?: unknown) => emulatorCall(j, route, method, body);
 
-beforeAll(async () => {
-  j = await startJourney("inbox-import");
-  page = j.page;
-}, 240_000);
-
-afterAll(async () => {
-  // Stop the stack first: a failed expectation must not leave wrangler dev and the emulator running.
-  const violations = j?.cspViolations ?? [];
-  await stopJourney(j);
-  expect(violations).toEqual([]);
-}, 60_000);
+journeyFor("inbox-import", (started) => {
+  j = started;
+  page = started.page;
+});
 
 /** Screenshots in the dark scheme too (checkScreen's axe runs both; its screenshots are light). */
 async function darkShots(screen: string) {

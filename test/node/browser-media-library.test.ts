@@ -5,9 +5,9 @@
 // cover frame is picked on a slider, shown in the phone preview and saved with the post.
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness.ts";
-import { api, type Journey, postViaApi, startJourney, stopJourney, withDiagnostics } from "./planner-journey.ts";
+import { api, type Journey, journeyFor, postViaApi, withDiagnostics } from "./planner-journey.ts";
 import { checkScreen } from "./screens.ts";
 
 let j: Journey;
@@ -16,16 +16,10 @@ const byId = (id: string) => page.getByTestId(id);
 const item = (id: string) => page.locator(`[data-testid=media-item][data-video-id="${id}"]`);
 const fixture = (name: string) => path.join(ROOT, "test/fixtures/videos", name);
 
-beforeAll(async () => {
-  j = await startJourney("media");
-  page = j.page;
-}, 240_000);
-
-afterAll(async () => {
-  const violations = j?.cspViolations ?? [];
-  await stopJourney(j);
-  expect(violations).toEqual([]);
-}, 60_000);
+journeyFor("media", (started) => {
+  j = started;
+  page = started.page;
+});
 
 /** Chooses a file in the composer and waits for the server's verdict; returns the video's id. */
 async function uploadInComposer(name: string, verdict: "upload-done" | "video-problems") {

@@ -3,32 +3,20 @@
 // arrives live (within a second, no reload, no polling) and polling only while the live socket is down. Plus the
 // remaining screens (sign-in, lists, media, status, dark, right-to-left), each with axe and screenshots.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, type Journey, nyDay, nyInstant, postOf, postViaApi, startJourney, stopJourney, withDiagnostics } from "./planner-journey.ts";
+import { describe, expect, it } from "vitest";
+import { api, emulatorCall, type Journey, journeyFor, nyDay, nyInstant, postOf, postViaApi, withDiagnostics } from "./planner-journey.ts";
 import { checkScreen, screenshots } from "./screens.ts";
 
 let j: Journey;
 let page: Page;
 const byId = (id: string) => page.getByTestId(id);
 const detailStatus = () => byId("post-detail").getAttribute("data-status");
-const emulator = (path: string, method: string, body?: unknown) =>
-  fetch(`${j.stack.emulatorUrl}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const emulator = (route: string, method: string, body?: unknown) => emulatorCall(j, route, method, body);
 
-beforeAll(async () => {
-  j = await startJourney("planner-live");
-  page = j.page;
-}, 240_000);
-
-afterAll(async () => {
-  // Stop the stack first: a failed expectation must not leave wrangler dev and the emulator running.
-  const violations = j?.cspViolations ?? [];
-  await stopJourney(j);
-  expect(violations).toEqual([]);
-}, 60_000);
+journeyFor("planner-live", (started) => {
+  j = started;
+  page = started.page;
+});
 
 describe("the planner's truth in the browser", () => {
   it("cancels a post after asking, and Undo brings it back", async () => {

@@ -2,37 +2,19 @@
 // empty hour of the calendar, drag a post to another day, move one with the keyboard, save a draft and schedule it,
 // fill the queue from an account's posting schedule. Every screen reached gets axe (light and dark) and screenshots.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VIDEO } from "./harness.ts";
-import {
-  api,
-  type Journey,
-  nyDay,
-  nyInstant,
-  postOf,
-  postViaApi,
-  startJourney,
-  stopJourney,
-  withDiagnostics,
-  ZONE,
-} from "./planner-journey.ts";
+import { api, type Journey, journeyFor, nyDay, nyInstant, postOf, postViaApi, withDiagnostics, ZONE } from "./planner-journey.ts";
 import { checkScreen } from "./screens.ts";
 
 let j: Journey;
 let page: Page;
 const byId = (id: string) => page.getByTestId(id);
 
-beforeAll(async () => {
-  j = await startJourney("planner");
-  page = j.page;
-}, 240_000);
-
-afterAll(async () => {
-  // Stop the stack first: a failed expectation must not leave wrangler dev and the emulator running.
-  const violations = j?.cspViolations ?? [];
-  await stopJourney(j);
-  expect(violations).toEqual([]);
-}, 60_000);
+journeyFor("planner", (started) => {
+  j = started;
+  page = started.page;
+});
 
 describe("the planner in the browser", () => {
   it("remembers the workspace's time zone and composes from an empty hour of the week", async () => {

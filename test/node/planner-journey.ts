@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Stack } from "../../scripts/stack.ts";
 import { launchChromium, SCREENSHOTS, startTestStack, type TestStack, VIDEO, wallClock } from "./harness.ts";
 import { startAxeLog } from "./screens.ts";
@@ -142,6 +142,32 @@ export function nyInstant(date: string, time: string): number {
     if (shown.date === date && shown.time === time) return guess;
   }
   throw new Error(`${date} ${time} does not exist in New York`);
+}
+
+/**
+ * The test file's journey: started before its tests (handed to `started`), stopped after them, the stack first (a
+ * failed expectation must not leave wrangler dev and the emulator running), with no CSP violation allowed.
+ */
+export function journeyFor(name: string, started: (j: Journey) => void) {
+  let journey: Journey | undefined;
+  beforeAll(async () => {
+    journey = await startJourney(name);
+    started(journey);
+  }, 240_000);
+  afterAll(async () => {
+    const violations = journey?.cspViolations ?? [];
+    await stopJourney(journey);
+    expect(violations).toEqual([]);
+  }, 60_000);
+}
+
+/** A call to the journey's emulator control API (faults, users, the clock). */
+export function emulatorCall(j: Journey, route: string, method: string, body?: unknown) {
+  return fetch(`${j.stack.emulatorUrl}${route}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 export async function stopJourney(j: Journey | undefined) {
