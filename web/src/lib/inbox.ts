@@ -23,27 +23,43 @@ function publish(next: NotificationList) {
   for (const listener of listeners) listener(state);
 }
 
+/** Bumped by every mark-read answer: a list fetched before it is older than it, and is dropped. */
+let generation = 0;
+
 /** Fetches the list (one request at a time: a refresh asked for during one shares it). */
 export function refreshInbox(): Promise<void> {
-  inFlight ??= api
+  if (inFlight) return inFlight;
+  const asked = generation;
+  const request: Promise<void> = api
     .notifications()
-    .then(publish, (error: unknown) => console.warn("notifications not refreshed", error))
+    .then(
+      (list) => {
+        if (asked === generation) publish(list);
+      },
+      (error: unknown) => console.warn("notifications not refreshed", error),
+    )
     .finally(() => {
-      inFlight = null;
+      if (inFlight === request) inFlight = null;
     });
-  return inFlight;
+  inFlight = request;
+  return request;
 }
 
 /** Marks notifications read (`"all"` or some ids) and shows the server's list after it. */
 export async function markRead(ids: string[] | "all"): Promise<void> {
-  if (state && ids !== "all") {
+  if (state) {
     // At once, before the answer: the bell must not lag behind the click.
     const now = new Date().toISOString();
-    const notifications = state.notifications.map((n) => (ids.includes(n.id) && !n.readAt ? { ...n, readAt: now } : n));
+    const marked = (n: AppNotification) => ids === "all" || ids.includes(n.id);
+    const notifications = state.notifications.map((n) => (marked(n) && !n.readAt ? { ...n, readAt: now } : n));
     publish({ notifications, unread: notifications.filter((n) => !n.readAt).length });
   }
   try {
-    publish(await api.markNotificationsRead(ids === "all" ? { all: true } : { ids }));
+    const after = await api.markNotificationsRead(ids === "all" ? { all: true } : { ids });
+    // A refresh still on its way was asked before this answer: it would bring back the unread count.
+    generation += 1;
+    inFlight = null;
+    publish(after);
   } catch (error) {
     showToast({ kind: "error", text: error instanceof Error ? error.message : String(error) });
     void refreshInbox();
